@@ -1,0 +1,119 @@
+/**
+ * Holdings chains. A holding is one line of ownership: same table, same title, same ownership
+ * form and nature, same footnotes on the ownership cells, and in Table II the same exercise
+ * price, expiration date and underlying title. Along a holding, each row's amount owned must
+ * follow from the previous row's: previous + acquired, or − disposed.
+ */
+import { formatDate, formatIsoDate } from '../model/calendarDate';
+import { type Decimal, formatDecimal } from '../model/decimal';
+import type { Field, Filing, TableRow } from '../model/filing';
+
+export interface HoldingStep {
+  readonly row: TableRow;
+  readonly key: string;
+  /** The previous row of the same holding, if any. */
+  readonly previous?: TableRow;
+  /** What column 5/9 should say, when it can be computed from the previous row. */
+  readonly expected?: Decimal;
+  /** How `expected` was computed: "65,500 − 10,000 disposed on 08/06/2013". */
+  readonly computation?: string;
+  /** What the holding was before this row, from the previous row or worked back from this one. */
+  readonly before?: Decimal;
+  /** The amount this row adds (+) or removes (−), when known. */
+  readonly change?: Decimal;
+}
+
+export interface Holdings {
+  readonly steps: ReadonlyMap<TableRow, HoldingStep>;
+}
+
+function normalize(text: string | undefined): string {
+  return (text ?? '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.,;:]+$/, '').trim();
+}
+
+function refIds(field: Field<unknown>): string {
+  return field.cell.refs.map((r) => r.id).sort((a, b) => a - b).join(',');
+}
+
+/** A footnoted-only value is told apart by its footnotes, a written one by its value. */
+function valueKey(field: Field<unknown>, value: string | undefined): string {
+  return value !== undefined ? value : field.cell.text !== '' ? `?${normalize(field.cell.text)}` : `fn:${refIds(field)}`;
+}
+
+/** The holding a row belongs to, or undefined when the row cannot be placed (no title or form). */
+export function holdingKey(row: TableRow): string | undefined {
+  const title = row.securityTitle.value;
+  const form = row.directOrIndirect.value;
+  if (title === undefined || form === undefined) return undefined;
+  const parts = [
+    row.table,
+    normalize(title),
+    form,
+    normalize(row.nature.value),
+    refIds(row.directOrIndirect),
+    refIds(row.nature),
+  ];
+  if (row.table === 'II') {
+    parts.push(
+      valueKey(row.exercisePrice, row.exercisePrice.value?.toFixed()),
+      valueKey(row.expirationDate, row.expirationDate.value ? formatIsoDate(row.expirationDate.value) : undefined),
+      normalize(row.underlyingTitle.value),
+    );
+  }
+  return parts.join('\u0000');
+}
+
+/** The signed change a transaction row makes, when its amount and direction are read. */
+export function signedChange(row: TableRow): Decimal | undefined {
+  if (row.kind !== 'transaction') return undefined;
+  const shares = row.shares.value;
+  const direction = row.acquiredDisposed.value;
+  if (!shares || shares.dollars || !direction) return undefined;
+  return direction === 'A' ? shares.amount : shares.amount.negated();
+}
+
+function describeChange(row: TableRow, change: Decimal): string {
+  const verb = change.isNegative() ? 'disposed' : 'acquired';
+  const date = row.transactionDate.value;
+  return `${formatDecimal(change.abs())} ${verb}${date ? ` on ${formatDate(date)}` : ''}`;
+}
+
+export function computeHoldings(filing: Filing): Holdings {
+  const steps = new Map<TableRow, HoldingStep>();
+  for (const table of [filing.nonDerivativeTable, filing.derivativeTable]) {
+    if (!table) continue;
+    // The last row of each holding seen so far; a damaged row could belong to any holding,
+    // so it ends every chain of its table rather than let the next row be checked against a
+    // row that may not be its predecessor.
+    let last = new Map<string, TableRow>();
+    for (const row of table.rows) {
+      if (!row.wellFormed) {
+        last = new Map();
+        continue;
+      }
+      const key = holdingKey(row);
+      if (key === undefined) continue;
+      const previous = last.get(key);
+      last.set(key, row);
+      const change = row.kind === 'transaction' ? signedChange(row) : undefined;
+      const owned = row.ownedAfter.value;
+      const prevOwned = previous?.ownedAfter.value;
+      const step: { -readonly [K in keyof HoldingStep]: HoldingStep[K] } = { row, key, previous, change };
+      if (previous && prevOwned && !prevOwned.dollars && (!owned || !owned.dollars)) {
+        step.before = prevOwned.amount;
+        if (row.kind === 'holding') {
+          step.expected = prevOwned.amount;
+          step.computation = `${formatDecimal(prevOwned.amount)}, as the previous row of this holding`;
+        } else if (change) {
+          step.expected = prevOwned.amount.plus(change);
+          step.computation = `${formatDecimal(prevOwned.amount)} ${change.isNegative() ? '\u2212' : '+'} ${describeChange(row, change)}`;
+        }
+      } else if (!previous && owned && !owned.dollars && change) {
+        // The first row of a holding: what was held before it follows from this row.
+        step.before = owned.amount.minus(change);
+      }
+      steps.set(row, step);
+    }
+  }
+  return { steps };
+}

@@ -1,0 +1,225 @@
+/** Rules across rows and tables: running balances, exercise pairs, withholdings. */
+import { footnotesOfRow } from '../analysis/footnoteIndex';
+import type { ExerciseGroup } from '../analysis/exercises';
+import { formatDate, formatIsoDate } from '../model/calendarDate';
+import { type Decimal, formatDecimal, formatPrice, ZERO } from '../model/decimal';
+import type { Field, Quantity, TableRow } from '../model/filing';
+import { flipDirectionFix } from './rows';
+import { relatedRow, rowLabel, setCellValue, wellFormedRows } from './helpers';
+import type { Fix, RuleDefinition } from './types';
+
+export const holdingsMismatch: RuleDefinition = {
+  id: 'holdings-mismatch',
+  group: 'Across rows and tables',
+  defaultSeverity: 'error',
+  severityNote: 'error; information when the amount-owned cell carries a footnote that explains it',
+  summary: 'Column 5 (Table I) or 9 (Table II) does not follow from the previous row of the same holding.',
+  description:
+    'Each row\'s amount owned afterwards must follow from the previous row of the same holding: the previous amount owned plus the amount acquired, or minus the amount disposed of. A holding is one line of ownership: same table, same title, same ownership form and nature, same footnotes on the ownership cells, and in Table II the same exercise price, expiration date and underlying title. The message gives the expected figure and how it was computed; when the difference is exactly twice the amount, (A)/(D) looks flipped. A footnote on the amount-owned cell (shares bought under an ESPP, a stock split) may explain a difference: the finding is then only information. The quick fix writes the expected figure.',
+  example: {
+    draft: '| Common Stock | 08/06/2013 | | M | | 10,000 | A | $4.10 | 65,500 | D | |\n| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.37 | 54,500 | D | |',
+    message: 'Amount owned should be 55,500 (65,500 − 10,000 disposed on 08/06/2013), found 54,500',
+  },
+  check({ filing, analysis, report }) {
+    for (const row of wellFormedRows(filing)) {
+      const step = analysis.holdings.steps.get(row);
+      const found = row.ownedAfter.value;
+      if (!step?.expected || !step.previous || !found || found.dollars || found.amount.equals(step.expected)) continue;
+      const expected = formatDecimal(step.expected);
+      const difference = found.amount.minus(step.expected);
+      const amount = row.shares.value?.amount;
+      const flipped = row.kind === 'transaction' && amount !== undefined && !amount.isZero() && difference.abs().equals(amount.times(2));
+      const explained = row.ownedAfter.cell.refs.length > 0;
+      const fixes: Fix[] = [];
+      const setFix: Fix = { title: `Set the amount owned to ${expected}`, preferred: !flipped && !explained, edits: [setCellValue(row, row.ownedAfter.cell, expected)] };
+      if (flipped) {
+        const flip = flipDirectionFix(row, false);
+        if (flip) fixes.push(flip);
+      }
+      fixes.push(setFix);
+      const previousOwned = step.previous.ownedAfter.value;
+      report({
+        range: row.ownedAfter.cell.valueRange,
+        message: `Amount owned should be ${expected} (${step.computation ?? ''}), found ${formatDecimal(found.amount)}${flipped ? `: the difference is twice the amount, so (A)/(D) looks flipped` : ''}${explained ? ' (a footnote on the cell may explain it)' : ''}`,
+        severity: explained ? 'information' : undefined,
+        related: [relatedRow(step.previous, `the previous row of this holding${previousOwned ? `, ${formatDecimal(previousOwned.amount)} owned` : ''}`)],
+        fixes,
+      });
+    }
+  },
+};
+
+export const holdingsNegative: RuleDefinition = {
+  id: 'holdings-negative',
+  group: 'Across rows and tables',
+  defaultSeverity: 'error',
+  summary: 'A row disposes of more than was held before it.',
+  description:
+    'A row cannot dispose of more shares than the holding had after its previous row: either the amount, the direction or the previous amount owned is wrong, or the row belongs to another holding (a different ownership form or nature).',
+  example: { draft: '| Common Stock | 08/06/2013 | | P | | 1,000 | A | $18.00 | 1,000 | D | |\n| Common Stock | 08/07/2013 | | S | | 5,000 | D | $18.50 | 0 | D | |', message: 'Table I row 2 disposes of 5,000, but the holding had 1,000 after Table I row 1' },
+  check({ filing, analysis, report }) {
+    for (const row of wellFormedRows(filing)) {
+      const step = analysis.holdings.steps.get(row);
+      if (!step?.previous || step.before === undefined || !step.change || !step.change.isNegative()) continue;
+      if (step.before.plus(step.change).isNegative()) {
+        report({
+          range: row.shares.cell.valueRange,
+          message: `${rowLabel(row)} disposes of ${formatDecimal(step.change.abs())}, but the holding had ${formatDecimal(step.before)} after ${rowLabel(step.previous)}`,
+          related: [relatedRow(step.previous, `the previous row of this holding, ${formatDecimal(step.before)} owned`)],
+        });
+      }
+    }
+  },
+};
+
+export const exerciseUnpaired: RuleDefinition = {
+  id: 'exercise-unpaired',
+  group: 'Across rows and tables',
+  defaultSeverity: 'error',
+  severityNote: 'error for a missing acquisition, warning for the reverse',
+  summary: 'An M, C, O or X row in one table without a row of the same code and date for the underlying.',
+  description:
+    'An exercise or conversion (M, C, O, X) has two halves with the same code and date: the Table II row disposing of the derivative, and the row acquiring what it was exercised for (in Table I, or in Table II when the acquired security is itself a derivative, such as a convertible Class B). A Table II disposal without its acquisition is an error; an acquisition without its Table II disposal is a warning. Nothing is reported while a damaged row could hold the missing half.',
+  example: { draft: 'Table I\n| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.37 | 55,500 | D | |\nTable II\n| Stock Option (right to buy) | $4.10 | 08/06/2013 | | M | | | 10,000 | (3) | 11/05/2020 | Common Stock | 10,000 | $0 | 140,591 | D | |', message: 'The M exercise of 08/06/2013 in Table II row 1 has no acquisition of Common Stock with code M on that date' },
+  check({ analysis, report }) {
+    const exercises = analysis.exercises;
+    if (!exercises.decidable) return;
+    for (const d of exercises.unpairedDisposals) {
+      const code = d.coding.value?.code ?? '';
+      const date = d.transactionDate.value;
+      const what = d.underlyingTitle.value ?? 'the underlying security';
+      report({
+        range: d.coding.cell.valueRange,
+        message: `The ${code} exercise of ${date ? formatDate(date) : 'this date'} in ${rowLabel(d)} has no acquisition of ${what} with code ${code} on that date`,
+      });
+    }
+    for (const a of exercises.unpairedAcquisitions) {
+      const code = a.coding.value?.code ?? '';
+      const date = a.transactionDate.value;
+      const disposalCodedA = a.table === 'II';
+      report({
+        range: a.coding.cell.valueRange,
+        message: disposalCodedA
+          ? `${rowLabel(a)} is an ${code} exercise coded as an acquisition (A), and no Table II row disposes of a derivative with code ${code} on ${date ? formatDate(date) : 'that date'}: an exercise disposes of the derivative (D)`
+          : `${rowLabel(a)} acquires by ${code} exercise on ${date ? formatDate(date) : 'this date'}, but no Table II row disposes of the derivative with code ${code} on that date`,
+        severity: 'warning',
+      });
+    }
+  },
+};
+
+function sum(fields: readonly Field<Quantity>[]): Decimal | undefined {
+  let total = ZERO;
+  for (const f of fields) {
+    const q = f.value;
+    if (!q || q.dollars) return undefined;
+    total = total.plus(q.amount);
+  }
+  return total;
+}
+
+export const exerciseMismatch: RuleDefinition = {
+  id: 'exercise-mismatch',
+  group: 'Across rows and tables',
+  defaultSeverity: 'warning',
+  summary: 'A paired exercise whose amounts differ, or (M, O, X) whose Table I price differs from the exercise price.',
+  description:
+    'The two halves of an exercise describe one event: the number of derivatives disposed of in Table II, the amount of underlying securities in Table II column 7 and the amount acquired in the paired row agree (a conversion, C, may convert at a ratio, so only the underlying amount is compared with the acquisition). For an option exercise (M, O, X), the price paid in Table I is the exercise price of Table II column 2.',
+  example: { draft: '| Common Stock | 08/06/2013 | | M | | 10,000 | A | $4.20 | 65,500 | D | |\n…\n| Stock Option (right to buy) | $4.10 | 08/06/2013 | | M | | | 10,000 | … |', message: 'The exercise is paid $4.20 per share in Table I row 1, but the exercise price in Table II row 1 is $4.10' },
+  check({ analysis, report }) {
+    for (const group of analysis.exercises.groups) checkGroup(group, report);
+  },
+};
+
+type Reporter = Parameters<RuleDefinition['check']>[0]['report'];
+
+function checkGroup(group: ExerciseGroup, report: Reporter): void {
+  const disposed = sum(group.disposals.map((d) => d.shares));
+  const underlying = sum(group.disposals.map((d) => d.underlyingShares));
+  const acquired = sum(group.acquisitions.map((a) => a.shares));
+  const first = group.acquisitions[0];
+  const firstDisposal = group.disposals[0];
+  if (!first || !firstDisposal) return;
+  const disposalRows = group.disposals.map((d) => rowLabel(d)).join(', ');
+  const acquisitionRows = group.acquisitions.map((a) => rowLabel(a)).join(', ');
+  const related = group.disposals.map((d) => relatedRow(d, `the ${group.code} disposal`));
+  const compared = underlying ?? (group.code === 'C' ? undefined : disposed);
+  if (compared !== undefined && acquired !== undefined && !compared.equals(acquired)) {
+    report({
+      range: first.shares.cell.valueRange,
+      message: `The ${group.code} exercise acquires ${formatDecimal(acquired)} in ${acquisitionRows}, but ${disposalRows} ${underlying !== undefined ? 'gives' : 'disposes of'} ${formatDecimal(compared)}${underlying !== undefined ? ' underlying' : ''}`,
+      related,
+    });
+  } else if (group.code !== 'C' && disposed !== undefined && underlying !== undefined && !disposed.equals(underlying)) {
+    report({
+      range: firstDisposal.underlyingShares.cell.valueRange,
+      message: `${disposalRows} disposes of ${formatDecimal(disposed)} derivatives but gives ${formatDecimal(underlying)} underlying shares`,
+    });
+  }
+  if (group.code === 'C') return;
+  const prices = new Set(group.disposals.map((d) => d.exercisePrice.value?.toFixed()));
+  const exercisePrice = firstDisposal.exercisePrice.value;
+  if (prices.size !== 1 || !exercisePrice) return;
+  for (const a of group.acquisitions) {
+    const paid = a.pricePerShare.value;
+    if (a.table !== 'I' || !paid || paid.equals(exercisePrice)) continue;
+    report({
+      range: a.pricePerShare.cell.valueRange,
+      message: `The exercise is paid ${formatPrice(paid)} per share in ${rowLabel(a)}, but the exercise price in ${rowLabel(firstDisposal)} is ${formatPrice(exercisePrice)}`,
+      related: [relatedRow(firstDisposal, `exercise price ${formatPrice(exercisePrice)}`)],
+    });
+  }
+}
+
+export const withholdingUnpaired: RuleDefinition = {
+  id: 'withholding-unpaired',
+  group: 'Across rows and tables',
+  defaultSeverity: 'warning',
+  summary: 'An F row with no acquisition (A, M, X, vesting) of the same security on the same date, or withholding more than was acquired.',
+  description:
+    'Code F pays an exercise price or a tax with shares withheld from an exercise, a grant or a vesting, on the same day. An F row without an acquisition of the same security on that date (and without a footnote speaking of the vesting it pays for) is usually a wrong date or title; withholding more shares than were acquired that day is a wrong amount.',
+  example: { draft: '| Common Stock | 03/15/2024 | | M | | 1,000 | A | $0 | 11,000 | D | |\n| Common Stock | 03/15/2024 | | F | | 1,400 | D | $25.00 | 9,600 | D | |', message: 'Table I row 2 withholds 1,400 on 03/15/2024, more than the 1,000 acquired that day' },
+  check({ filing, analysis, report }) {
+    const rows = wellFormedRows(filing).filter((r) => r.kind === 'transaction');
+    const groups = new Map<string, { withholdings: TableRow[]; acquisitions: TableRow[] }>();
+    const keyOf = (r: TableRow): string | undefined => {
+      const date = r.transactionDate.value;
+      const title = r.securityTitle.value;
+      return date && title ? `${r.table}\u0000${title.toLowerCase().replace(/\s+/g, ' ')}\u0000${formatIsoDate(date)}` : undefined;
+    };
+    for (const r of rows) {
+      const key = keyOf(r);
+      if (!key) continue;
+      const g = groups.get(key) ?? { withholdings: [], acquisitions: [] };
+      if (r.coding.value?.code === 'F' && r.acquiredDisposed.value === 'D') g.withholdings.push(r);
+      else if (r.acquiredDisposed.value === 'A') g.acquisitions.push(r);
+      groups.set(key, g);
+    }
+    for (const { withholdings, acquisitions } of groups.values()) {
+      const first = withholdings[0];
+      if (!first) continue;
+      const date = first.transactionDate.value;
+      const when = date ? formatDate(date) : 'that date';
+      if (acquisitions.length === 0) {
+        for (const f of withholdings) {
+          if (footnotesOfRow(analysis.footnotes, f).some((fn) => analysis.facts(fn).vesting)) continue;
+          report({
+            range: f.coding.cell.valueRange,
+            message: `${rowLabel(f)} withholds ${f.securityTitle.value ?? 'shares'} (F) on ${when}, but no row acquires ${f.securityTitle.value ?? 'it'} that day and no footnote speaks of a vesting`,
+          });
+        }
+        continue;
+      }
+      const withheld = sum(withholdings.map((f) => f.shares));
+      const acquired = sum(acquisitions.map((a) => a.shares));
+      if (withheld && acquired && withheld.greaterThan(acquired)) {
+        const last = withholdings[withholdings.length - 1] ?? first;
+        report({
+          range: last.shares.cell.valueRange,
+          message: `${withholdings.length > 1 ? `${withholdings.map(rowLabel).join(', ')} withhold` : `${rowLabel(last)} withholds`} ${formatDecimal(withheld)} on ${when}, more than the ${formatDecimal(acquired)} acquired that day`,
+          related: acquisitions.map((a) => relatedRow(a, 'acquisition that day')),
+        });
+      }
+    }
+  },
+};

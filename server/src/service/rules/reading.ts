@@ -1,0 +1,199 @@
+/** Reading the draft: rows of the wrong shape, unreadable values, missing values. */
+import { TABLE_I_COLUMNS, TABLE_II_COLUMNS, columnsOf, tableName } from '../model/columns';
+import { allRows, type Field, isBlank, isFootnotedBlank, type TableRow } from '../model/filing';
+import { rowFields, rowLabel, wellFormedRows } from './helpers';
+import type { RuleDefinition } from './types';
+
+const NUMBER_KINDS = new Set(['amount', 'acquiredAmount', 'disposedAmount', 'price', 'exercisePrice', 'underlyingAmount', 'owned']);
+const DATE_KINDS = new Set(['date', 'deemedDate', 'exerciseDate', 'expirationDate']);
+const CHOICE_KINDS = new Set(['acquiredDisposed', 'ownership', 'timeliness']);
+
+export const rowShape: RuleDefinition = {
+  id: 'row-shape',
+  group: 'Reading the draft',
+  defaultSeverity: 'error',
+  summary: 'A data row of Table I does not have 11 cells, or of Table II 16 cells.',
+  description:
+    'Cells are read by position: the fourth cell of a Table I row is the transaction code because it is the fourth. A row with a cell too many or too few (a missing `|`, an extra tab, cells merged by OCR) cannot be read column by column, so none of its values is checked until it has the right number of cells. The finding covers the whole row and says how many cells it has.',
+  example: {
+    draft: '| Common Stock | 08/06/2013 | M | | 10,000 | A | $4.10 | 65,500 | D | |',
+    message: 'Table I row 1 has 10 cells; a Table I row has 11 (Title of Security … Nature of Indirect Beneficial Ownership). Is a cell missing, a `|` too few?',
+  },
+  check({ filing, report }) {
+    for (const row of allRows(filing)) {
+      if (row.wellFormed) continue;
+      const columns = columnsOf(row.table);
+      const found = row.cells.length;
+      const expected = row.expectedCells;
+      const span = `${columns[0]?.name} \u2026 ${columns[columns.length - 1]?.name}`;
+      const delimiter = row.delimiter === 'tab' ? 'tab' : '`|`';
+      const hint = found > expected
+        ? `Cells may have been split, or a ${delimiter} added`
+        : `Is a cell missing, a ${delimiter} too few?`;
+      report({
+        range: row.range,
+        message: `${rowLabel(row)} has ${found} cell${found === 1 ? '' : 's'}; a ${tableName(row.table)} row has ${expected} (${span}). ${hint}`,
+      });
+    }
+  },
+};
+
+export const invalidNumber: RuleDefinition = {
+  id: 'invalid-number',
+  group: 'Reading the draft',
+  defaultSeverity: 'error',
+  summary: 'An amount, price or holding that is not a number.',
+  description:
+    'Amounts, prices and holdings are decimal numbers: `10,000`, `4.10`, `$18.3654`. Thousands separators must group by three; a price may start with `$`. Anything else (a word, a misplaced comma, a negative amount) cannot be filed as EDGAR XML.',
+  example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,00 | D | $18.37 | 55,500 | D | |', message: 'Amount: "10,00" has a misplaced thousands separator' },
+  check({ filing, report }) {
+    for (const row of wellFormedRows(filing)) {
+      for (const { field, column } of rowFields(row)) {
+        if (NUMBER_KINDS.has(column.kind) && field.problem) {
+          report({ range: field.cell.valueRange, message: `${column.name}: ${field.problem}` });
+        }
+      }
+    }
+  },
+};
+
+export const invalidDate: RuleDefinition = {
+  id: 'invalid-date',
+  group: 'Reading the draft',
+  defaultSeverity: 'error',
+  summary: 'A date that is not a real MM/DD/YYYY calendar date.',
+  description:
+    'Dates are written MM/DD/YYYY (a one-digit month or day is accepted) and must exist: 02/30/2024 or 13/01/2024 are typos, and 2024-06-20 or 06/20/24 are not the form\'s notation. Checked in the tables, in boxes 3 and 4 and in the signature date.',
+  example: { draft: '| Common Stock | 02/30/2024 | | S | | 1,000 | D | $25.00 | 9,000 | D | |', message: 'Transaction Date: february 2024 has no day 30' },
+  check({ filing, report }) {
+    const reportField = (name: string, field: Field<unknown> | undefined): void => {
+      if (field?.problem) report({ range: field.cell.valueRange, message: `${name}: ${field.problem}` });
+    };
+    reportField('Box 3 (Date of Earliest Transaction)', filing.periodOfReport?.date);
+    reportField('Box 4 (Date of Original Filing)', filing.dateOfOriginalSubmission?.date);
+    for (const row of wellFormedRows(filing)) {
+      for (const { field, column } of rowFields(row)) {
+        if (DATE_KINDS.has(column.kind)) reportField(column.name, field);
+      }
+    }
+    for (const signature of filing.signatures) reportField('Signature date', signature.date);
+  },
+};
+
+export const invalidChoice: RuleDefinition = {
+  id: 'invalid-choice',
+  group: 'Reading the draft',
+  defaultSeverity: 'error',
+  summary: '(A)/(D) not `A` or `D`; ownership form not `D` or `I`; V column not empty or `V`.',
+  description:
+    'Three columns take one letter from a fixed list: (A) or (D) takes `A` or `D`, the ownership form `D` (direct) or `I` (indirect), and the V column `V` or nothing. In Table II a row fills either the (A) or the (D) amount, not both.',
+  example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | Sold | $18.37 | 55,500 | D | |', message: '(A) or (D) is `A` or `D`, not "Sold"' },
+  check({ filing, report }) {
+    for (const row of wellFormedRows(filing)) {
+      for (const { field, column } of rowFields(row)) {
+        if (CHOICE_KINDS.has(column.kind) && field.problem) report({ range: field.cell.valueRange, message: field.problem });
+      }
+      if (row.table === 'II' && row.acquiredDisposed.problem) {
+        report({ range: row.acquiredDisposed.cell.range, message: `Column 5: ${row.acquiredDisposed.problem}` });
+      }
+    }
+  },
+};
+
+export const unknownCode: RuleDefinition = {
+  id: 'unknown-code',
+  group: 'Reading the draft',
+  defaultSeverity: 'error',
+  summary: 'A code that is not one of the transaction codes of General Instruction 8.',
+  description:
+    'The code column takes one capital letter of General Instruction 8: P, S, A, D, F, I, M, C, E, H, O, X, G, L, W, Z, J or U, optionally followed by `(K)` for an equity swap. `V` is not a code (it goes in the V column) and neither is `K` on its own.',
+  example: { draft: '| Common Stock | 08/06/2013 | | Q | | 10,000 | D | $18.37 | 55,500 | D | |', message: 'Q is not a transaction code of General Instruction 8' },
+  check({ filing, report }) {
+    for (const row of wellFormedRows(filing)) {
+      if (row.coding.problem) report({ range: row.coding.cell.valueRange, message: row.coding.problem });
+    }
+  },
+};
+
+const TABLE_ROW_LIMIT = 30;
+const OWNER_LIMIT = 10;
+
+export const tooManyRows: RuleDefinition = {
+  id: 'too-many-rows',
+  group: 'Reading the draft',
+  defaultSeverity: 'error',
+  summary: 'More than 30 rows in a table (transactions and holdings), or more than 10 reporting persons.',
+  description:
+    'EDGAR accepts at most 30 rows in each table, transactions and holdings together, and at most 10 reporting persons on one Form 4 (Technical Specification §3.3). Report the rest on a second Form 4 filed the same day.',
+  example: { draft: '(31 rows in Table I)', message: 'Table I has 31 rows; EDGAR accepts at most 30 per table (transactions and holdings). File the rest on a second Form 4.' },
+  check({ filing, report }) {
+    for (const table of [filing.nonDerivativeTable, filing.derivativeTable]) {
+      const first = table?.rows[TABLE_ROW_LIMIT];
+      if (!table || !first) continue;
+      report({
+        range: first.range,
+        message: `${tableName(table.table)} has ${table.rows.length} rows; EDGAR accepts at most ${TABLE_ROW_LIMIT} per table (transactions and holdings). File the rest on a second Form 4.`,
+      });
+    }
+    const extra = filing.reportingOwners[OWNER_LIMIT];
+    if (extra) {
+      report({
+        range: extra.box.range,
+        message: `The draft names ${filing.reportingOwners.length} reporting persons; a Form 4 holds at most ${OWNER_LIMIT}.`,
+      });
+    }
+  },
+};
+
+export const missingValue: RuleDefinition = {
+  id: 'missing-value',
+  group: 'Reading the draft',
+  defaultSeverity: 'error',
+  summary: 'A transaction row without date, code, amount, (A)/(D), amount owned after, or ownership form; a Table II price, exercise price, exercisable or expiration date, or underlying amount that is blank without a footnote (cm(8)).',
+  description:
+    'A transaction row needs its title, date, code, amount, (A)/(D), amount owned afterwards and ownership form; a holdings row its title, amount owned and ownership form. In Table II, the conversion or exercise price, the date exercisable, the expiration date, the underlying title and amount, and (for a transaction) the price may be left blank only when a footnote in that cell explains why (Technical Specification cm(8)): an RSU has no exercise price, an option that vests in tranches has its schedule in a footnote.',
+  example: {
+    draft: '| Stock Option (right to buy) | | 08/06/2013 | | M | | | 10,000 | (3) | 11/05/2020 | Common Stock | 10,000 | $0 | 140,591 | D | |',
+    message: 'Table II row 1: Conversion or Exercise Price of Derivative Security is blank; give it, or a footnote saying why there is none (cm(8))',
+  },
+  check({ filing, report }) {
+    for (const row of wellFormedRows(filing)) checkRow(row, report);
+  },
+};
+
+type Reporter = Parameters<RuleDefinition['check']>[0]['report'];
+
+function checkRow(row: TableRow, report: Reporter): void {
+  const missing = (field: Field<unknown>, name: string): void => {
+    if (isBlank(field) && field.cell.refs.length === 0) report({ range: field.cell.range, message: `${rowLabel(row)}: ${name} is missing` });
+  };
+  const columns = row.table === 'I' ? TABLE_I_COLUMNS : TABLE_II_COLUMNS;
+  const name = (kind: string): string => columns.find((c) => c.kind === kind)?.name ?? kind;
+  missing(row.securityTitle, name('title'));
+  if (row.kind === 'transaction') {
+    for (const [field, kind] of [[row.transactionDate, 'date'], [row.coding, 'code']] as const) {
+      if (isBlank(field)) report({ range: field.cell.range, message: `${rowLabel(row)}: ${name(kind)} is missing` });
+    }
+    if (!isFootnotedBlank(row.shares)) missing(row.shares, row.table === 'I' ? 'Amount' : 'Number of derivative securities, column 5 (A) or (D)');
+    if (row.table === 'I' && isBlank(row.acquiredDisposed)) {
+      report({ range: row.acquiredDisposed.cell.range, message: `${rowLabel(row)}: (A) or (D) is missing` });
+    }
+  }
+  missing(row.ownedAfter, name('owned'));
+  if (isBlank(row.directOrIndirect)) report({ range: row.directOrIndirect.cell.range, message: `${rowLabel(row)}: ${name('ownership')} is missing` });
+  if (row.table === 'II') {
+    const cm8: [Field<unknown>, string][] = [
+      [row.exercisePrice, name('exercisePrice')],
+      [row.exerciseDate, name('exerciseDate')],
+      [row.expirationDate, name('expirationDate')],
+      [row.underlyingTitle, name('underlyingTitle')],
+      [row.underlyingShares, name('underlyingAmount')],
+    ];
+    if (row.kind === 'transaction') cm8.push([row.pricePerShare, name('price')]);
+    for (const [field, label] of cm8) {
+      if (isBlank(field) && field.cell.refs.length === 0) {
+        report({ range: field.cell.range, message: `${rowLabel(row)}: ${label} is blank; give it, or a footnote saying why there is none (cm(8))` });
+      }
+    }
+  }
+}

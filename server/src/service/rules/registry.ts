@@ -1,0 +1,50 @@
+/**
+ * Every rule, in the order of RULES.md. Each rule is defined once, in its group's module, with
+ * its id, default severity, documentation and check; this list is what the checker runs and
+ * what the CLI, the server, the settings schema and the generated documentation read.
+ */
+import { exerciseMismatch, exerciseUnpaired, holdingsMismatch, holdingsNegative, withholdingUnpaired } from './acrossRows';
+import { adoption10b51, indication10b51, lateFiling, signatureDate, unchecked10b51 } from './filing';
+import { footnoteDuplicate, footnoteLimits, footnoteOrder, footnoteUndefined, footnoteUnused } from './footnotes';
+import { amendmentDate, earliestDate, missingBox, relationshipText } from './header';
+import { invalidChoice, invalidDate, invalidNumber, missingValue, rowShape, tooManyRows, unknownCode } from './reading';
+import { codeDirection, codeNeedsFootnote, deemedDate, derivativeDates, duplicateRow, ownershipNature, weightedAverage } from './rows';
+import type { RuleDefinition } from './types';
+
+export const RULES: readonly RuleDefinition[] = [
+  rowShape,
+  invalidNumber,
+  invalidDate,
+  missingValue,
+  invalidChoice,
+  unknownCode,
+  tooManyRows,
+  missingBox,
+  relationshipText,
+  earliestDate,
+  amendmentDate,
+  footnoteUndefined,
+  footnoteUnused,
+  footnoteDuplicate,
+  footnoteLimits,
+  footnoteOrder,
+  codeDirection,
+  codeNeedsFootnote,
+  ownershipNature,
+  weightedAverage,
+  deemedDate,
+  derivativeDates,
+  duplicateRow,
+  holdingsMismatch,
+  holdingsNegative,
+  exerciseUnpaired,
+  exerciseMismatch,
+  withholdingUnpaired,
+  lateFiling,
+  signatureDate,
+  indication10b51,
+  adoption10b51,
+  unchecked10b51,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,0 +1,124 @@
+/**
+ * Cleaning a slice of a line into the value a person reads, while remembering where each
+ * character came from. Drafts pasted from EDGAR's HTML rendering or from Markdown carry tags
+ * (`<u>`, `<b>`), entities (`&nbsp;`) and escapes (`\$`); checks read the clean text but must
+ * report at the exact characters of the original line, so every clean character keeps the
+ * offsets of the source characters it was made from.
+ */
+export interface CleanText {
+  /** The cleaned text. */
+  readonly text: string;
+  /** For each character of `text`, the offset in the line of the first source character. */
+  readonly starts: readonly number[];
+  /** For each character of `text`, the offset in the line just after its source characters. */
+  readonly ends: readonly number[];
+  /** Where an empty text stands in the line. */
+  readonly origin: number;
+}
+
+/** A span of the line `[start, end)` that cleaning removes. */
+export interface Cut {
+  readonly start: number;
+  readonly end: number;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#160': ' ',
+  '#39': "'",
+};
+
+const ESCAPABLE = new Set(['\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '$', '<', '>', '~']);
+
+/**
+ * Cleans `line.slice(from, to)`: drops the `cuts` (footnote references, say), HTML tags,
+ * decodes the common entities and Markdown backslash escapes. Never throws.
+ */
+export function cleanText(line: string, from: number, to: number, cuts: readonly Cut[] = []): CleanText {
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const sortedCuts = [...cuts].sort((a, b) => a.start - b.start);
+  let cutIndex = 0;
+  let i = from;
+  while (i < to) {
+    while (cutIndex < sortedCuts.length && (sortedCuts[cutIndex]?.end ?? 0) <= i) cutIndex++;
+    const cut = sortedCuts[cutIndex];
+    if (cut && cut.start <= i) {
+      i = Math.max(i + 1, cut.end);
+      continue;
+    }
+    const ch = line[i] ?? '';
+    if (ch === '<') {
+      const close = line.indexOf('>', i + 1);
+      // A tag is `<name …>` or `</name>`; a bare `<` (as in "< 10%") stays text.
+      if (close !== -1 && close < to && /^<\/?[A-Za-z][^<>]*>$/.test(line.slice(i, close + 1))) {
+        // A tag separates words as a space would, so "<u>A</u><u>B</u>" reads "A B".
+        chars.push(' ');
+        starts.push(i);
+        ends.push(close + 1);
+        i = close + 1;
+        continue;
+      }
+    } else if (ch === '&') {
+      const semi = line.indexOf(';', i + 1);
+      if (semi !== -1 && semi < to && semi - i <= 6) {
+        const decoded = ENTITIES[line.slice(i + 1, semi).toLowerCase()];
+        if (decoded !== undefined) {
+          chars.push(decoded);
+          starts.push(i);
+          ends.push(semi + 1);
+          i = semi + 1;
+          continue;
+        }
+      }
+    } else if (ch === '\\' && i + 1 < to && ESCAPABLE.has(line[i + 1] ?? '')) {
+      chars.push(line[i + 1] ?? '');
+      starts.push(i);
+      ends.push(i + 2);
+      i += 2;
+      continue;
+    }
+    chars.push(ch);
+    starts.push(i);
+    ends.push(i + 1);
+    i++;
+  }
+  return { text: chars.join(''), starts, ends, origin: from };
+}
+
+/** The trimmed span of a clean text, as offsets in the line: `[start, end)`. */
+export function trimmedSpan(clean: CleanText): { start: number; end: number; text: string } {
+  const text = clean.text;
+  let a = 0;
+  let b = text.length;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  if (a === b) {
+    return { start: clean.origin, end: clean.origin, text: '' };
+  }
+  return { start: clean.starts[a] ?? clean.origin, end: clean.ends[b - 1] ?? clean.origin, text: collapseSpaces(text.slice(a, b)) };
+}
+
+/** The span in the line of clean characters `[a, b)`. */
+export function spanOf(clean: CleanText, a: number, b: number): { start: number; end: number } {
+  if (b <= a) {
+    const at = clean.starts[a] ?? clean.ends[clean.ends.length - 1] ?? clean.origin;
+    return { start: at, end: at };
+  }
+  return { start: clean.starts[a] ?? clean.origin, end: clean.ends[b - 1] ?? clean.origin };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 160 || code === 0x3000;
+}
+
+/** Runs of whitespace (tabs, no-break spaces, several spaces) read as one space. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/g, ' ');
+}
