@@ -1,6 +1,9 @@
 // Bundles the extension client, the language server and the command-line checker with esbuild.
 // Everything the extension ships is in these bundles, so the .vsix needs no node_modules.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -14,6 +17,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  define: { FORM4_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

@@ -1,0 +1,30 @@
+/**
+ * The Form 4 language service: plain functions over text and the project's own types. The LSP
+ * server, the CLI and the tests use it through this module; it imports nothing from the editor,
+ * the LSP library or Node's I/O.
+ */
+export { parseDraft, type ParsedDraft } from './parse/parser';
+export { checkDraft, type CheckOptions, type CheckResult } from './check';
+export { RULES, RULES_BY_ID } from './rules/registry';
+export type { Finding, Fix, RelatedLocation, RuleDefinition, Severity, SeveritySetting, TextEdit } from './rules/types';
+export { SEVERITIES, SEVERITY_SETTINGS } from './rules/types';
+export {
+  mergeSeverities,
+  readConfigObject,
+  readRuleOption,
+  readRuleSeverities,
+  type RuleSeverities,
+  type SettingsReading,
+} from './config/settings';
+export type { Position, Range } from './text/range';
+export { applyEdits } from './text/edits';
+export { ruleDocumentationUrl, DOCUMENTATION_URL } from './rules/documentation';
+export { rulesDocumentationMarkdown, rulesTableMarkdown } from './rules/documentationMarkdown';
+export { analyze, type Analysis } from './analysis/analysis';
+export { hoverAt, type HoverResult } from './features/hover';
+export { completionsAt, type Completion, type CompletionKind } from './features/completion';
+export { quickFixes, fixAll, type QuickFix } from './features/codeActions';
+export { documentSymbols, type DraftSymbol, type SymbolKind } from './features/symbols';
+export { foldingRanges, type FoldingRange } from './features/folding';
+export { definitionAt, referencesAt, prepareRename, renameFootnote, type PrepareRename } from './features/footnoteNavigation';
+export { inlayHints, type InlayHint } from './features/inlayHints';
