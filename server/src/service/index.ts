@@ -18,6 +18,7 @@ export {
 } from './config/settings';
 export type { Position, Range } from './text/range';
 export { applyEdits } from './text/edits';
+export { formatDraft } from './features/formatting';
 export { ruleDocumentationUrl, DOCUMENTATION_URL } from './rules/documentation';
 export { rulesDocumentationMarkdown, rulesTableMarkdown } from './rules/documentationMarkdown';
 export { analyze, type Analysis } from './analysis/analysis';

@@ -1,5 +1,5 @@
 /** Applying text edits to a draft, as an editor does: all ranges refer to the original text. */
-import { splitLines } from './lines';
+import { type SourceLine, splitLines } from './lines';
 import type { Position, Range } from './range';
 import { comparePositions } from './range';
 
@@ -10,10 +10,13 @@ export interface Edit {
 
 /** Offset of a position in a text (clamped to the text, as LSP positions are). */
 export function offsetAt(text: string, position: Position): number {
-  const lines = splitLines(text);
-  const line = lines[Math.min(Math.max(position.line, 0), lines.length - 1)];
-  if (!line) return 0;
+  return offsetIn(text, splitLines(text), position);
+}
+
+function offsetIn(text: string, lines: readonly SourceLine[], position: Position): number {
   if (position.line >= lines.length) return text.length;
+  const line = lines[Math.max(position.line, 0)];
+  if (!line) return 0;
   return line.offset + Math.min(Math.max(position.character, 0), line.text.length);
 }
 
@@ -25,8 +28,9 @@ export function editsOverlap(a: Edit, b: Edit): boolean {
 
 /** Applies non-overlapping edits; throws on overlapping ones, which is a bug in their maker. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const lines = splitLines(text); // once: a formatter may send one edit per line
   const withOffsets = edits
-    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }))
+    .map((e) => ({ start: offsetIn(text, lines, e.range.start), end: offsetIn(text, lines, e.range.end), newText: e.newText }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   let result = '';
   let at = 0;

@@ -1,0 +1,104 @@
+/**
+ * Completion: the transaction codes in a code cell (with their meanings), `A`/`D`, `D`/`I` and
+ * `V` in their cells, footnote references after `(`, and the security titles already used in
+ * the draft in a title cell.
+ */
+import type { Analysis } from '../analysis/analysis';
+import { TRANSACTION_CODES } from '../model/codes';
+import { allRows } from '../model/filing';
+import type { ParsedDraft } from '../parse/parser';
+import type { Position, Range } from '../text/range';
+import { locate } from './locate';
+
+export type CompletionKind = 'code' | 'choice' | 'footnote' | 'title' | 'value';
+
+export interface Completion {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  /** The text to insert, replacing `range`. */
+  readonly insertText: string;
+  readonly range: Range;
+  /** Sorts before other completions (codes usual in this table first). */
+  readonly sortText: string;
+  readonly preselect?: boolean;
+}
+
+/** Codes usual in each table, offered first. */
+const USUAL: Readonly<Record<'I' | 'II', string>> = { I: 'SPMFAGJCXDI', II: 'MAXCODEHJG' };
+
+export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: Position): Completion[] {
+  const line = draft.lines[position.line]?.text ?? '';
+  const before = line.slice(0, position.character);
+  // A footnote reference being typed: "(" or "(1" right before the cursor.
+  const refStart = /\((\d{0,2})$/.exec(before);
+  if (refStart) return footnoteCompletions(draft, position, position.character - refStart[0].length);
+  const found = locate(draft, analysis, position);
+  if (!found || found.kind !== 'cell' || found.header || !found.column) return [];
+  const { column, cell, table } = found;
+  // Replace what is typed in the cell so far (its value, footnote references left alone).
+  const range = cell.text === '' ? { start: position, end: position } : cell.valueRange;
+  const pad = (text: string): string => (cell.raw === '' && line.trimStart().startsWith('|') ? ` ${text} ` : text);
+  switch (column.kind) {
+    case 'code':
+      return TRANSACTION_CODES.map((c) => {
+        const rank = USUAL[table].indexOf(c.code);
+        return {
+          label: c.code,
+          kind: 'code' as const,
+          detail: c.meaning,
+          documentation: `**${c.code}**: ${c.meaning}\n\n*Direction:* ${c.direction}`,
+          insertText: pad(c.code),
+          range,
+          sortText: `${rank === -1 ? 9 : 0}${String(rank === -1 ? 99 : rank).padStart(2, '0')}${c.code}`,
+        };
+      });
+    case 'acquiredDisposed':
+      return choices(['A', 'D'], ['Acquired', 'Disposed of'], range, pad);
+    case 'ownership':
+      return choices(['D', 'I'], ['Direct ownership', 'Indirect ownership (give its nature in the next column)'], range, pad);
+    case 'timeliness':
+      return choices(['V'], ['Voluntarily reported earlier than required (a Form 5 transaction)'], range, pad);
+    case 'title':
+    case 'underlyingTitle': {
+      const titles = new Map<string, number>();
+      for (const row of allRows(draft.filing)) {
+        for (const t of [row.securityTitle.value, row.table === 'II' ? row.underlyingTitle.value : undefined]) {
+          if (t) titles.set(t, (titles.get(t) ?? 0) + (row.table === table ? 2 : 1));
+        }
+      }
+      return [...titles.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([title], i) => ({ label: title, kind: 'title' as const, detail: 'used in this draft', insertText: pad(title), range, sortText: String(i).padStart(3, '0') }));
+    }
+    default:
+      return [];
+  }
+}
+
+function choices(values: readonly string[], details: readonly string[], range: Range, pad: (t: string) => string): Completion[] {
+  return values.map((v, i) => ({ label: v, kind: 'choice' as const, detail: details[i], insertText: pad(v), range, sortText: String(i) }));
+}
+
+function footnoteCompletions(draft: ParsedDraft, position: Position, start: number): Completion[] {
+  const range = { start: { line: position.line, character: start }, end: position };
+  const line = draft.lines[position.line]?.text ?? '';
+  // Swallow a ")" the editor closed automatically.
+  const closing = line[position.character] === ')' ? 1 : 0;
+  const replace = { start: range.start, end: { line: position.line, character: position.character + closing } };
+  const footnotes = draft.filing.footnotes;
+  const next = footnotes.reduce((max, f) => Math.max(max, f.id), 0) + 1;
+  const items: Completion[] = footnotes.map((f, i) => ({
+    label: `(${f.id})`,
+    kind: 'footnote' as const,
+    detail: f.text.length > 60 ? `${f.text.slice(0, 57)}…` : f.text,
+    documentation: f.text,
+    insertText: `(${f.id})`,
+    range: replace,
+    sortText: String(i).padStart(3, '0'),
+  }));
+  items.push({ label: `(${next})`, kind: 'footnote', detail: 'a new footnote', insertText: `(${next})`, range: replace, sortText: '999' });
+  return items;
+}

@@ -1,0 +1,201 @@
+/**
+ * Document and range formatting: aligns the pipes of Table I and Table II.
+ *
+ * Each table's contiguous blocks of Markdown pipe rows (column titles, separators and data rows
+ * alike) are aligned on their own: every column is as wide as its widest cell in the block (in
+ * display columns, so that `普通股` counts 6), and every row is rewritten as `| cell | cell |`.
+ * Separator cells become dashes of the column width, keeping their `:` alignment markers.
+ *
+ * Formatting changes nothing but the spaces around cells: never a cell's text, the number of
+ * cells, a line break, a line outside the tables, nor a tab-separated row (whose tabs say where
+ * a spreadsheet paste puts its cells). Cells are split by `splitRow`, as the parser splits
+ * them, so escaped pipes `\|` and pipes in backticks stay inside their cell. A row keeps its
+ * indentation before the first pipe; a row without a closing pipe is left without one (and its
+ * last cell gets no trailing padding). Formatting formatted text changes nothing.
+ */
+import { type RawRow, isSeparatorRow, splitRow } from '../parse/cells';
+import type { ParsedDraft } from '../parse/parser';
+import { isSignatureLabel, remarksStart, signatureStart, startsExplanation, startsTableII } from '../parse/sections';
+import type { TableRow, TableSection } from '../model/filing';
+import type { TextEdit } from '../rules/types';
+import { lineRange, type Range } from '../text/range';
+import { displayWidth } from '../text/width';
+
+export interface FormatOptions {
+  /** Range formatting: only the pipe blocks of a table that this range touches are formatted. */
+  readonly range?: Range;
+}
+
+/** A separator cell is at least `---` (`:-:` with both markers), as Markdown renderers expect. */
+const MIN_SEPARATOR_WIDTH = 3;
+
+/** One edit per changed table row, replacing the row's text (not its line break). */
+export function formatDraft(draft: ParsedDraft, options: FormatOptions = {}): TextEdit[] {
+  const { filing, lines } = draft;
+  const tables: TableSection<TableRow>[] = [];
+  if (filing.nonDerivativeTable) tables.push(filing.nonDerivativeTable);
+  if (filing.derivativeTable) tables.push(filing.derivativeTable);
+  const headings = tables.map((t) => t.headingLine);
+  const edits: TextEdit[] = [];
+  for (const table of tables) {
+    const last = lastLineOf(draft, table, headings);
+    for (const block of pipeBlocks(draft, table.headingLine, last)) {
+      if (options.range && !touches(options.range, block.first, block.first + block.rows.length - 1)) continue;
+      const formatted = formatBlock(block.rows);
+      for (let k = 0; k < block.rows.length; k++) {
+        const line = block.first + k;
+        const text = lines[line]?.text ?? '';
+        const newText = formatted[k] ?? text;
+        if (newText !== text) edits.push({ range: lineRange(line, 0, text.length), newText });
+      }
+    }
+  }
+  return edits;
+}
+
+/**
+ * The last line the parser reads as part of a table: the table ends at the next section (the
+ * other table, Table II, the Explanation of Responses, remarks, the signature), or at the first
+ * line after its data rows that is neither a row nor blank. Before its first data row, text is
+ * the table's title and does not end it.
+ */
+function lastLineOf(draft: ParsedDraft, table: TableSection<TableRow>, headings: readonly number[]): number {
+  const { lines } = draft;
+  const lastRow = table.rows[table.rows.length - 1]?.line;
+  let line = table.headingLine + 1;
+  if (lastRow !== undefined) line = Math.max(line, lastRow + 1);
+  for (; line < lines.length; line++) {
+    const t = lines[line]?.text ?? '';
+    if (headings.includes(line) || endsTable(t)) break;
+    if (lastRow !== undefined && t.trim() !== '' && !splitRow(t)) break;
+  }
+  return line - 1;
+}
+
+/** The lines that end a table whatever comes before them (the parser's section starts). */
+function endsTable(text: string): boolean {
+  return (
+    signatureStart(text) !== undefined ||
+    isSignatureLabel(text) ||
+    startsExplanation(text) ||
+    remarksStart(text) !== undefined ||
+    startsTableII(text)
+  );
+}
+
+interface PipeLine {
+  readonly text: string;
+  readonly row: RawRow;
+}
+
+interface Block {
+  readonly first: number;
+  readonly rows: PipeLine[];
+}
+
+/** Runs of consecutive Markdown pipe rows in lines `from..to`; any other line ends a run. */
+function pipeBlocks(draft: ParsedDraft, from: number, to: number): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (let line = from; line <= to; line++) {
+    const text = draft.lines[line]?.text ?? '';
+    const row = splitRow(text);
+    if (row?.delimiter === 'pipe') {
+      if (!current) {
+        current = { first: line, rows: [] };
+        blocks.push(current);
+      }
+      current.rows.push({ text, row });
+    } else {
+      current = undefined;
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Whether a range touches lines `first..last`. A selection that ends at the very start of a
+ * line (a whole-line selection) does not take that line in, unless it is empty (a cursor).
+ */
+function touches(range: Range, first: number, last: number): boolean {
+  const { start, end } = range;
+  const empty = start.line === end.line && start.character === end.character;
+  const endLine = !empty && end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
+  return start.line <= last && endLine >= first;
+}
+
+interface RowCells {
+  readonly indent: string;
+  /** The cells' text, trimmed of spaces and tabs. */
+  readonly cells: readonly string[];
+  /** Their display widths. */
+  readonly widths: readonly number[];
+  readonly separator: boolean;
+  /** The row ends with a pipe (`| a | b |`), rather than being left open (`| a | b`). */
+  readonly closed: boolean;
+}
+
+/** The aligned text of each row of a block. */
+function formatBlock(rows: readonly PipeLine[]): string[] {
+  const read = rows.map(readRow);
+  const widths: number[] = [];
+  for (const row of read) {
+    row.cells.forEach((cell, k) => {
+      const w = row.separator && cell !== '' ? MIN_SEPARATOR_WIDTH : (row.widths[k] ?? 0);
+      if (w > (widths[k] ?? 0)) widths[k] = w;
+      else widths[k] ??= w;
+    });
+  }
+  return read.map((row) => writeRow(row, widths));
+}
+
+function readRow({ text, row }: PipeLine): RowCells {
+  const firstPipe = text.indexOf('|');
+  const cells = row.cells.map((span) => trimPadding(text, span.start, span.end));
+  const lastCell = row.cells[row.cells.length - 1];
+  return {
+    indent: text.slice(0, firstPipe),
+    cells,
+    widths: cells.map(displayWidth),
+    separator: isSeparatorRow(text, row),
+    // splitRow ends an open row's last cell at the end of the line, a closed row's at its pipe.
+    closed: !lastCell || lastCell.end < text.length,
+  };
+}
+
+function writeRow(row: RowCells, widths: readonly number[]): string {
+  const parts: string[] = [row.indent, '|'];
+  row.cells.forEach((cell, k) => {
+    const width = widths[k] ?? 0;
+    const open = k === row.cells.length - 1 && !row.closed;
+    if (row.separator && cell !== '') {
+      parts.push(' ', separatorCell(cell, width), open ? '' : ' |');
+    } else if (open) {
+      parts.push(' ', cell);
+    } else {
+      parts.push(' ', cell, ' '.repeat(Math.max(0, width - (row.widths[k] ?? 0))), ' |');
+    }
+  });
+  return parts.join('');
+}
+
+/** `:---`, `---:`, `:---:` or `---`, as wide as the column. */
+function separatorCell(cell: string, width: number): string {
+  const left = cell.startsWith(':');
+  const right = cell.endsWith(':');
+  const dashes = Math.max(1, width - (left ? 1 : 0) - (right ? 1 : 0));
+  return `${left ? ':' : ''}${'-'.repeat(dashes)}${right ? ':' : ''}`;
+}
+
+/** A cell's text without the spaces and tabs that pad it. */
+function trimPadding(text: string, start: number, end: number): string {
+  let a = start;
+  let b = end;
+  while (a < b && isPadding(text.charCodeAt(a))) a++;
+  while (b > a && isPadding(text.charCodeAt(b - 1))) b--;
+  return text.slice(a, b);
+}
+
+function isPadding(code: number): boolean {
+  return code === 32 || code === 9;
+}

@@ -1,0 +1,50 @@
+/**
+ * Inlay hints after each amount-owned cell: the running holding the rows imply. On the first
+ * row of a holding, what was held before it; on the next rows, how the amount follows from the
+ * previous row ("= 65,500 − 10,000"), or what it should be when it does not.
+ */
+import type { Analysis } from '../analysis/analysis';
+import { formatDecimal } from '../model/decimal';
+import { allRows } from '../model/filing';
+import type { ParsedDraft } from '../parse/parser';
+import { type Position, type Range, rangesOverlap } from '../text/range';
+
+export interface InlayHint {
+  readonly position: Position;
+  readonly label: string;
+  /** Markdown shown on hover over the hint. */
+  readonly tooltip: string;
+}
+
+export function inlayHints(draft: ParsedDraft, analysis: Analysis, range?: Range): InlayHint[] {
+  const hints: InlayHint[] = [];
+  for (const row of allRows(draft.filing)) {
+    if (!row.wellFormed || (range && !rangesOverlap(row.range, range))) continue;
+    const step = analysis.holdings.steps.get(row);
+    const owned = row.ownedAfter.value;
+    if (!step || !owned || owned.dollars) continue;
+    const position = row.ownedAfter.cell.valueRange.end;
+    const minus = '\u2212';
+    if (step.previous && step.before !== undefined) {
+      const change = step.change;
+      const arithmetic = change ? `${formatDecimal(step.before)} ${change.isNegative() ? minus : '+'} ${formatDecimal(change.abs())}` : formatDecimal(step.before);
+      const expected = step.expected;
+      if (expected === undefined) continue;
+      const matches = expected.equals(owned.amount);
+      hints.push({
+        position,
+        label: matches ? `= ${arithmetic}` : `\u2260 ${arithmetic} = ${formatDecimal(expected)}`,
+        tooltip: matches
+          ? `Follows from Table ${step.previous.table} row ${step.previous.ordinal}: ${step.computation ?? ''}.`
+          : `Does not follow from Table ${step.previous.table} row ${step.previous.ordinal}: expected ${formatDecimal(expected)} (${step.computation ?? ''}).`,
+      });
+    } else if (step.before !== undefined && step.change) {
+      hints.push({
+        position,
+        label: `held before: ${formatDecimal(step.before)}`,
+        tooltip: `First row of this holding: ${formatDecimal(owned.amount)} ${step.change.isNegative() ? '+' : minus} ${formatDecimal(step.change.abs())} = ${formatDecimal(step.before)} held before it.`,
+      });
+    }
+  }
+  return hints;
+}
