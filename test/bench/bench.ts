@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import * as rpc from 'vscode-languageserver-protocol/node';
 import { analyze, checkDraft, formatDraft, hoverAt, inlayHints, parseDraft } from '../../server/src/service';
 import { draft, rowI } from '../support/drafts';
 import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
@@ -53,8 +54,6 @@ function checkAll(text: string): number {
 async function serverRoundTrip(text: string): Promise<number> {
   const server = join(PROJECT_ROOT, 'dist', 'server.js');
   if (!existsSync(server)) return NaN;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const rpc = require('vscode-languageserver-protocol/node') as typeof import('vscode-languageserver-protocol/node');
   const child = spawn(process.execPath, [server, '--stdio']);
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiting = new Map<number, () => void>();
