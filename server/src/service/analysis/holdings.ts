@@ -58,6 +58,11 @@ export function holdingKey(row: TableRow): string | undefined {
       valueKey(row.exercisePrice, row.exercisePrice.value?.toFixed()),
       valueKey(row.expirationDate, row.expirationDate.value ? formatIsoDate(row.expirationDate.value) : undefined),
       normalize(row.underlyingTitle.value),
+      // The date exercisable tells grants apart too: RSU tranches have no exercise price and
+      // no expiration date, only their vesting schedule (a different footnote in column 6 for
+      // each grant). Without it, a correct filing of four tranches exercised on one day read
+      // as one holding and each tranche was reported as a mismatch of the one before.
+      valueKey(row.exerciseDate, row.exerciseDate.value ? formatIsoDate(row.exerciseDate.value) : undefined),
     );
   }
   return parts.join('\u0000');

@@ -110,10 +110,11 @@ function cellFacts(row: TableRow, column: ColumnInfo, analysis: Analysis): strin
       if (!price) return undefined;
       for (const ref of row.pricePerShare.cell.refs) {
         for (const footnote of analysis.footnotes.footnotesById.get(ref.id) ?? []) {
-          const range = analysis.facts(footnote).priceRange;
-          if (range) {
-            const inside = !price.lessThan(range.low) && !price.greaterThan(range.high);
-            return `**Weighted average** ${formatPrice(price)}, ${inside ? 'within' : 'outside'} the range ${formatPrice(range.low)} to ${formatPrice(range.high)} of footnote (${footnote.id}).`;
+          const ranges = analysis.facts(footnote).priceRanges;
+          if (ranges.length > 0) {
+            const inside = ranges.find((r) => !price.lessThan(r.low) && !price.greaterThan(r.high));
+            const shown = inside ?? ranges[0];
+            return shown ? `**Weighted average** ${formatPrice(price)}, ${inside ? 'within' : 'outside'} the range ${formatPrice(shown.low)} to ${formatPrice(shown.high)} of footnote (${footnote.id}).` : undefined;
           }
         }
       }
@@ -143,7 +144,10 @@ function footnoteHover(footnote: Footnote, analysis: Analysis): string {
     : `Referred to from ${[...new Set(uses.map((u) => u.where))].join('; ')}.`;
   const facts = analysis.facts(footnote);
   const notes: string[] = [];
-  if (facts.priceRange) notes.push(`Price range ${formatPrice(facts.priceRange.low)} to ${formatPrice(facts.priceRange.high)}${facts.undertaking ? ', with the undertaking' : ', without the undertaking'}.`);
+  if (facts.priceRanges.length > 0) {
+    const ranges = facts.priceRanges.map((r) => `${formatPrice(r.low)} to ${formatPrice(r.high)}`).join('; ');
+    notes.push(`Price range${facts.priceRanges.length > 1 ? 's' : ''} ${ranges}${facts.undertaking ? ', with the undertaking' : ', without the undertaking'}.`);
+  }
   if (facts.rule10b51Plan) notes.push(`Rule 10b5-1 plan${facts.adoptionDate ? ` adopted ${formatDate(facts.adoptionDate)}` : ' (no adoption date found)'}.`);
   return [`**Footnote (${footnote.id})**: ${where}`, ...notes].join('\n\n');
 }

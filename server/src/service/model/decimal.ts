@@ -30,16 +30,16 @@ export function decimal(value: string | number): Decimal {
 
 export const ZERO: Decimal = new Exact(0);
 
-/** `55500` → `55,500`; `18.3654` → `18.3654`; `-1000` → `−1,000` is left to the caller. */
-export function formatDecimal(value: Decimal): string {
-  const fixed = value.abs().toFixed();
+/** `55500` → `55,500`; `18.3654` → `18.3654`; a negative value gets a hyphen-minus. */
+export function formatDecimal(value: Decimal, minimumDecimals = 0): string {
+  const fixed = value.decimalPlaces() < minimumDecimals ? value.abs().toFixed(minimumDecimals) : value.abs().toFixed();
   const [whole = '0', fraction] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const sign = value.isNegative() && !value.isZero() ? '-' : '';
   return sign + (fraction !== undefined ? `${grouped}.${fraction}` : grouped);
 }
 
-/** A price for a message: `$18.3654`. */
+/** A price for a message, in cents at least: `$18.00`, `$4.10`, `$18.3654`. */
 export function formatPrice(value: Decimal): string {
-  return `$${formatDecimal(value)}`;
+  return `$${formatDecimal(value, 2)}`;
 }

@@ -15,7 +15,7 @@ export const holdingsMismatch: RuleDefinition = {
   severityNote: 'error; information when the amount-owned cell carries a footnote that explains it',
   summary: 'Column 5 (Table I) or 9 (Table II) does not follow from the previous row of the same holding.',
   description:
-    'Each row\'s amount owned afterwards must follow from the previous row of the same holding: the previous amount owned plus the amount acquired, or minus the amount disposed of. A holding is one line of ownership: same table, same title, same ownership form and nature, same footnotes on the ownership cells, and in Table II the same exercise price, expiration date and underlying title. The message gives the expected figure and how it was computed; when the difference is exactly twice the amount, (A)/(D) looks flipped. A footnote on the amount-owned cell (shares bought under an ESPP, a stock split) may explain a difference: the finding is then only information. The quick fix writes the expected figure.',
+    'Each row\'s amount owned afterwards must follow from the previous row of the same holding: the previous amount owned plus the amount acquired, or minus the amount disposed of. A holding is one line of ownership: same table, same title, same ownership form and nature, same footnotes on the ownership cells, and in Table II the same exercise price, expiration date, underlying title and date exercisable (RSU tranches differ only in their vesting schedule). The first row of a holding has no previous row to follow from; there, only an amount owned that differs from the amount acquired by two swapped digits (757,756 for 757,576) is reported, as a warning. The message gives the expected figure and how it was computed; when the difference is exactly twice the amount, (A)/(D) looks flipped. A footnote on the amount-owned cell (shares bought under an ESPP, a stock split) may explain a difference: the finding is then only information. The quick fix writes the expected figure.',
   example: {
     draft: '| Common Stock | 08/06/2013 | | M | | 10,000 | A | $4.10 | 65,500 | D | |\n| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.37 | 54,500 | D | |',
     message: 'Amount owned should be 55,500 (65,500 − 10,000 disposed on 08/06/2013), found 54,500',
@@ -24,6 +24,7 @@ export const holdingsMismatch: RuleDefinition = {
     for (const row of wellFormedRows(filing)) {
       const step = analysis.holdings.steps.get(row);
       const found = row.ownedAfter.value;
+      if (step && !step.previous && found && !found.dollars) reportTransposition(row, found.amount, report);
       if (!step?.expected || !step.previous || !found || found.dollars || found.amount.equals(step.expected)) continue;
       const expected = formatDecimal(step.expected);
       const difference = found.amount.minus(step.expected);
@@ -48,6 +49,28 @@ export const holdingsMismatch: RuleDefinition = {
     }
   },
 };
+
+/**
+ * The first row of a holding acquiring what it then owns, with two digits swapped between the
+ * amount and the amount owned (a real filing: 757,576 options granted, 757,756 owned). Nothing
+ * tells the previous holding, so only this unmistakable typo is reported.
+ */
+function reportTransposition(row: TableRow, owned: Decimal, report: Reporter): void {
+  const amount = row.shares.value;
+  if (row.kind !== 'transaction' || row.acquiredDisposed.value !== 'A' || !amount || amount.dollars) return;
+  const a = amount.amount.toFixed();
+  const b = owned.toFixed();
+  if (a === b || a.length !== b.length || a.length < 4) return;
+  const differing = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i !== -1);
+  const [i, j] = differing;
+  if (differing.length !== 2 || i === undefined || j === undefined || j !== i + 1 || a[i] !== b[j] || a[j] !== b[i]) return;
+  report({
+    range: row.ownedAfter.cell.valueRange,
+    message: `The amount owned ${formatDecimal(owned)} is the ${formatDecimal(amount.amount)} acquired with two digits swapped: a typo in one of them?`,
+    severity: 'warning',
+    related: [{ range: row.shares.cell.valueRange, message: `${rowLabel(row)}: the amount acquired` }],
+  });
+}
 
 export const holdingsNegative: RuleDefinition = {
   id: 'holdings-negative',

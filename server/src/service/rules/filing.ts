@@ -1,10 +1,10 @@
 /** Filing rules: the deadline, the signature date, and the Rule 10b5-1 indication. */
 import { businessDaysBetween, form4Deadline } from '../model/businessDays';
 import { type CalendarDate, calendarDate, compareDates, formatDate } from '../model/calendarDate';
-import type { Footnote, Signature } from '../model/filing';
+import type { Footnote, Signature, TableRow } from '../model/filing';
 import type { ParsedDraft } from '../parse/parser';
 import { form4Transactions } from './header';
-import { insertLinesAfter, rowLabel, wellFormedRows } from './helpers';
+import { insertLinesAfter, relatedRow, rowLabel, wellFormedRows } from './helpers';
 import type { RuleDefinition, TextEdit } from './types';
 
 /** The date the draft is signed: the latest signature date (the last to sign files it). */
@@ -28,18 +28,33 @@ export const lateFiling: RuleDefinition = {
   check({ filing, report }) {
     const signed = filingDate(filing.signatures);
     if (!signed) return;
+    // One finding per date the filing runs from: seven sales on one late day are one late filing,
+    // reported at the first of them and related to the others.
+    const byStart = new Map<string, { start: CalendarDate; deemed: boolean; rows: TableRow[] }>();
     for (const { row, date } of form4Transactions(wellFormedRows(filing))) {
       const deemed = row.deemedExecutionDate.value;
-      const start = deemed && compareDates(deemed, date) >= 0 ? deemed : date;
+      const fromDeemed = deemed !== undefined && compareDates(deemed, date) >= 0;
+      const start = fromDeemed ? deemed : date;
       if (compareDates(signed.date, start) < 0) continue; // signature-date reports it
+      const key = `${formatDate(start)}${fromDeemed ? ' deemed' : ''}`;
+      const group = byStart.get(key) ?? { start, deemed: fromDeemed, rows: [] };
+      group.rows.push(row);
+      byStart.set(key, group);
+    }
+    for (const { start, deemed, rows } of byStart.values()) {
       const deadline = form4Deadline(start);
       if (compareDates(signed.date, deadline) <= 0) continue;
       const days = businessDaysBetween(start, signed.date);
-      const cell = start === deemed ? row.deemedExecutionDate.cell : row.transactionDate.cell;
+      const [first, ...others] = rows;
+      if (!first) continue;
+      const cell = deemed ? first.deemedExecutionDate.cell : first.transactionDate.cell;
       report({
         range: cell.valueRange,
-        message: `The transaction of ${formatDate(start)}${start === deemed ? ' (deemed execution date)' : ''} was due by ${formatDate(deadline)} (2 business days); the draft is signed ${formatDate(signed.date)}, ${days} business days after`,
-        related: signed.signature.date ? [{ range: signed.signature.date.cell.valueRange, message: 'The signature date' }] : [],
+        message: `The transaction of ${formatDate(start)}${deemed ? ' (deemed execution date)' : ''}${others.length > 0 ? ` (and ${others.length} other row${others.length === 1 ? '' : 's'} of that date)` : ''} was due by ${formatDate(deadline)} (2 business days); the draft is signed ${formatDate(signed.date)}, ${days} business days after`,
+        related: [
+          ...(signed.signature.date ? [{ range: signed.signature.date.cell.valueRange, message: 'The signature date' }] : []),
+          ...others.map((r) => relatedRow(r, `also of ${formatDate(start)}`)),
+        ],
       });
     }
   },
@@ -152,7 +167,7 @@ export const unchecked10b51: RuleDefinition = {
     const old = adopted !== undefined && compareDates(adopted, AMENDMENTS_EFFECTIVE) < 0;
     report({
       range: box ? box.box.range : footnote.range,
-      message: `Footnote (${footnote.id}) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box is not ${box ? 'checked' : 'there'}${old ? ` (the plan was adopted ${formatDate(adopted)}, before the 2023 amendments)` : ''}`,
+      message: `Footnote (${footnote.id}) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box ${!box ? 'is not there' : box.checked === false ? 'is not checked' : 'shows no mark'}${old ? ` (the plan was adopted ${formatDate(adopted)}, before the 2023 amendments)` : ''}`,
       severity: old ? 'information' : undefined,
       related: box ? [{ range: footnote.range, message: `Footnote (${footnote.id})` }] : [],
     });

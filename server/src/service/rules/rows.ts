@@ -1,5 +1,5 @@
 /** Rules on one row: code against direction, footnotes a code needs, ownership, prices, dates. */
-import { footnotesOfRow } from '../analysis/footnoteIndex';
+import { footnotesOfCell, footnotesOfRow } from '../analysis/footnoteIndex';
 import { businessDaysBetween } from '../model/businessDays';
 import { compareDates, formatDate } from '../model/calendarDate';
 import { codeInfo } from '../model/codes';
@@ -133,29 +133,42 @@ export const weightedAverage: RuleDefinition = {
   example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.9654 (2) | 55,500 | D | |\n…\n(2) … ranging from $18.00 to $18.81 …', message: 'The weighted-average price $18.9654 is outside the range $18.00 to $18.81 that footnote (2) gives' },
   check({ filing, analysis, report }) {
     const reportedFootnotes = new Set<Footnote>();
+    // One undertaking commonly covers every range of the form ("… at each separate price within
+    // the ranges set forth in these footnotes", given once in the first weighted-average
+    // footnote): a range footnote without its own copy is then not missing it.
+    const undertakingGiven = filing.footnotes.some((f) => analysis.facts(f).undertaking);
     for (const row of wellFormedRows(filing)) {
       const price = row.pricePerShare.value;
-      for (const footnote of footnotesOfRow(analysis.footnotes, row)) {
+      // The range of a row's price is in a footnote on its price cell. Only a sale or a purchase
+      // may have it elsewhere on the row (on the code, say): a footnote on an exercise's code that
+      // also gives the day's sale range does not bound the exercise price.
+      const code = row.coding.value?.code;
+      const onPrice = footnotesOfCell(analysis.footnotes, row.pricePerShare.cell);
+      const hasRange = (f: Footnote): boolean => analysis.facts(f).priceRanges.length > 0;
+      const footnotes = onPrice.some(hasRange) || (code !== 'S' && code !== 'P') ? onPrice : footnotesOfRow(analysis.footnotes, row);
+      for (const footnote of footnotes) {
         const facts = analysis.facts(footnote);
-        const range = facts.priceRange;
-        if (!range) continue;
-        if (price && (price.lessThan(range.low) || price.greaterThan(range.high))) {
+        const ranges = facts.priceRanges;
+        if (ranges.length === 0) continue;
+        if (price && ranges.every((r) => price.lessThan(r.low) || price.greaterThan(r.high))) {
+          const stated = ranges.map((r) => `${formatPrice(r.low)} to ${formatPrice(r.high)}`);
           report({
             range: row.pricePerShare.cell.valueRange,
-            message: `The weighted-average price ${formatPrice(price)} is outside the range ${formatPrice(range.low)} to ${formatPrice(range.high)} that footnote (${footnote.id}) gives`,
+            message: `The weighted-average price ${formatPrice(price)} is outside ${stated.length === 1 ? `the range ${stated[0]}` : `every range (${stated.join('; ')})`} that footnote (${footnote.id}) gives`,
             related: [{ range: footnote.range, message: `Footnote (${footnote.id})` }],
           });
         }
         if (reportedFootnotes.has(footnote)) continue;
         reportedFootnotes.add(footnote);
-        if (range.high.minus(range.low).greaterThan(decimal(1))) {
+        const widest = ranges.reduce((a, b) => (b.high.minus(b.low).greaterThan(a.high.minus(a.low)) ? b : a));
+        if (widest.high.minus(widest.low).greaterThan(decimal(1))) {
           report({
             range: footnote.range,
-            message: `Footnote (${footnote.id}) gives a price range of ${formatPrice(range.high.minus(range.low))} (${formatPrice(range.low)} to ${formatPrice(range.high)}); weighted averages are reported within ranges of $1 or less: split the row`,
+            message: `Footnote (${footnote.id}) gives a price range of ${formatPrice(widest.high.minus(widest.low))} (${formatPrice(widest.low)} to ${formatPrice(widest.high)}); weighted averages are reported within ranges of $1 or less: split the row`,
             severity: 'warning',
           });
         }
-        if (!facts.undertaking) {
+        if (!facts.undertaking && !undertakingGiven) {
           report({
             range: footnote.range,
             message: `Footnote (${footnote.id}) gives a weighted-average range but not the undertaking to provide, upon request, full information regarding the number of shares at each separate price`,
@@ -208,13 +221,12 @@ export const derivativeDates: RuleDefinition = {
       if (!expiration) continue;
       const exercisable = row.exerciseDate.value;
       const range = row.expirationDate.cell.valueRange;
-      if (exercisable && compareDates(expiration, exercisable) < 0) {
-        report({ range, message: `The expiration date ${formatDate(expiration)} is before the date exercisable ${formatDate(exercisable)}` });
-      }
       const trade = row.transactionDate.value;
-      if (trade && compareDates(expiration, trade) < 0) {
-        report({ range, message: `The expiration date ${formatDate(expiration)} is before the transaction date ${formatDate(trade)}` });
-      }
+      // One finding per cell, naming every date it contradicts.
+      const before: string[] = [];
+      if (exercisable && compareDates(expiration, exercisable) < 0) before.push(`the date exercisable ${formatDate(exercisable)}`);
+      if (trade && compareDates(expiration, trade) < 0) before.push(`the transaction date ${formatDate(trade)}`);
+      if (before.length > 0) report({ range, message: `The expiration date ${formatDate(expiration)} is before ${before.join(' and ')}` });
     }
   },
 };
