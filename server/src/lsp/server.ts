@@ -9,7 +9,6 @@ import {
   CodeActionKind,
   type CodeAction,
   type Connection,
-  type Diagnostic,
   DocumentDiagnosticReportKind,
   type InitializeParams,
   type InitializeResult,
@@ -53,6 +52,8 @@ export function startServer(connection: Connection): void {
   let refreshInlayHints = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const lastStatus = new Map<string, string>();
+  /** Which opening of the document this is (for pull result ids). */
+  const openings = new Map<string, number>();
   const reportedProblems = new Set<string>();
 
   /** Runs a handler; on a bug, logs it and answers `fallback`. */
@@ -69,7 +70,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
-    relatedSupport = caps.textDocument?.publishDiagnostics?.relatedInformation === true || pullDiagnostics;
+    // Pull clients say so in textDocument.diagnostic (LSP 3.18); older pull clients show it anyway.
+    const pullRelated = (caps.textDocument?.diagnostic as { relatedInformation?: boolean } | undefined)?.relatedInformation;
+    relatedSupport = pullDiagnostics ? pullRelated !== false : caps.textDocument?.publishDiagnostics?.relatedInformation === true;
     refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
     refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, params.initializationOptions);
@@ -98,12 +101,23 @@ export function startServer(connection: Connection): void {
     return settings;
   }
 
-  async function findingsFor(document: TextDocument, token?: CancellationToken) {
-    const s = await store().get(document.uri);
+  /**
+   * The findings of the document's text as it is when the check runs (after the settings are
+   * read), with the version and settings generation they describe: a result is always labelled
+   * with what it describes, even when the user typed while the settings were being read.
+   */
+  async function findingsFor(uri: string, token?: CancellationToken) {
+    // The generation of the settings being read, taken before the await: if the settings change
+    // while they are read, these findings must be cached under the old generation. Cached under
+    // the new one, they would be served for the new settings too (a stale result that stayed
+    // until the next edit; seen in the protocol tests).
+    const generation = store().generation;
+    const s = await store().get(uri);
     reportProblems(s.problems);
-    const current = documents.get(document.uri);
-    if (!current || current.version !== document.version) return undefined; // stale
-    return cache.check(current, store().generation, s.rules, token ? () => token.isCancellationRequested : undefined);
+    const document = documents.get(uri);
+    if (!document) return undefined; // closed meanwhile
+    const result = cache.check(document, generation, s.rules, token ? () => token.isCancellationRequested : undefined);
+    return result ? { result, document, version: document.version, generation } : undefined;
   }
 
   function reportProblems(problems: readonly string[]): void {
@@ -140,14 +154,15 @@ export function startServer(connection: Connection): void {
     return n;
   }
 
-  async function diagnosticsFor(document: TextDocument, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
-    const result = await findingsFor(document, token);
-    if (!result) return undefined;
+  async function diagnosticsFor(uri: string, token?: CancellationToken) {
+    const checked = await findingsFor(uri, token);
+    if (!checked) return undefined;
+    const { result, document } = checked;
     for (const failure of result.failures) {
-      connection.console.error(`form4: rule ${failure.rule} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? String(failure.error)}`);
+      connection.console.error(`form4: rule ${failure.rule} failed on ${uri}: ${(failure.error as Error)?.stack ?? String(failure.error)}`);
     }
     sendStatus(document, result.findings, holdingsChecked(document));
-    return result.findings.map((f) => toDiagnostic(f, document.uri, relatedSupport));
+    return { ...checked, items: result.findings.map((f) => toDiagnostic(f, uri, relatedSupport)) };
   }
 
   // ---- diagnostics: pull --------------------------------------------------------------------
@@ -155,14 +170,18 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${document.version}:${store().generation}`;
     try {
-      const items = await diagnosticsFor(document, token);
-      if (token.isCancellationRequested || items === undefined) {
-        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The draft changed; diagnostics will be recomputed.', { retriggerRequest: true });
-      }
+      const report = await diagnosticsFor(document.uri, token);
+      // The client cancelled: RequestCancelled, as LSP asks, not "the draft changed" with a
+      // retrigger for a result the client no longer wants (seen in the protocol tests).
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+      if (!report) return { kind: DocumentDiagnosticReportKind.Full, items: [] }; // closed meanwhile
+      // The open counts too: a draft closed and opened again starts over at a version it had
+      // before, and its old result id must not make new text "unchanged" (seen in the protocol
+      // tests). The id names the version and settings the items describe.
+      const resultId = `${openings.get(document.uri) ?? 0}.${report.version}:${report.generation}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: report.items };
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       connection.console.error(`form4: diagnostics failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -173,13 +192,11 @@ export function startServer(connection: Connection): void {
   // ---- diagnostics: push, debounced ---------------------------------------------------------------
 
   async function push(uri: string): Promise<void> {
-    const document = documents.get(uri);
-    if (!document) return;
     try {
-      const diagnostics = await diagnosticsFor(document);
-      const current = documents.get(uri);
-      if (!diagnostics || !current || current.version !== document.version) return; // a newer version is on its way
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      const report = await diagnosticsFor(uri);
+      if (!report) return;
+      // A later change has its own push scheduled; this one still describes the version it names.
+      void connection.sendDiagnostics({ uri, version: report.version, diagnostics: report.items });
     } catch (error) {
       connection.console.error(`form4: diagnostics failed: ${(error as Error)?.stack ?? String(error)}`);
     }
@@ -204,8 +221,22 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  documents.onDidOpen((e) => schedule(e.document.uri, true));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, false));
+  // TextDocuments fires onDidChangeContent right after onDidOpen for the same version. The open
+  // has already pushed that version at once; scheduling it again would publish the same
+  // diagnostics a second time after the delay (seen in the protocol tests).
+  let justOpened: { uri: string; version: number } | undefined;
+  let openCount = 0;
+  documents.onDidOpen((e) => {
+    openings.set(e.document.uri, ++openCount);
+    justOpened = { uri: e.document.uri, version: e.document.version };
+    schedule(e.document.uri, true);
+  });
+  documents.onDidChangeContent((e) => {
+    const opened = justOpened;
+    justOpened = undefined;
+    if (opened && opened.uri === e.document.uri && opened.version === e.document.version) return;
+    schedule(e.document.uri, false);
+  });
   documents.onDidClose((e) => {
     const pending = timers.get(e.document.uri);
     if (pending) clearTimeout(pending);
@@ -213,6 +244,7 @@ export function startServer(connection: Connection): void {
     cache.delete(e.document.uri);
     store().forget(e.document.uri);
     lastStatus.delete(e.document.uri);
+    openings.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -222,7 +254,7 @@ export function startServer(connection: Connection): void {
     if (pullDiagnostics) {
       if (refreshDiagnostics) void connection.languages.diagnostics.refresh();
       // Clients that cannot refresh still get the new status and ask again on the next edit.
-      for (const d of documents.all()) void diagnosticsFor(d);
+      for (const d of documents.all()) void diagnosticsFor(d.uri);
     } else {
       for (const d of documents.all()) schedule(d.uri, true);
     }
@@ -263,13 +295,15 @@ export function startServer(connection: Connection): void {
     if (!document) return [];
     try {
       const only = params.context.only;
-      const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === FIX_ALL_KIND) ?? false;
-      const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
+      // Kinds are hierarchical: "source" and "source.fixAll" ask for "source.fixAll.form4".
+      const asks = (kind: string): boolean => only?.some((k) => kind === k || kind.startsWith(`${k}.`)) ?? false;
+      const wantsFixAll = asks(FIX_ALL_KIND);
+      const wantsQuickFix = !only || asks(CodeActionKind.QuickFix);
       const actions: CodeAction[] = [];
       const s = await store().get(document.uri);
       if (wantsQuickFix) {
-        const result = await findingsFor(document, token);
-        for (const fix of quickFixes(result?.findings ?? [], params.range)) {
+        const checked = await findingsFor(document.uri, token);
+        for (const fix of quickFixes(checked?.result.findings ?? [], params.range)) {
           const diagnostic = params.context.diagnostics.find(
             (d) => d.code === fix.finding.rule && d.range.start.line === fix.finding.range.start.line && d.range.start.character === fix.finding.range.start.character,
           ) ?? toDiagnostic(fix.finding, document.uri, relatedSupport);
@@ -335,7 +369,8 @@ export function startServer(connection: Connection): void {
     const { parsed, analysis } = cache.get(document);
     const prepared = guard('prepare rename', undefined, () => prepareRename(parsed, analysis, params.position));
     if (!prepared) return null;
-    if ('error' in prepared) throw new ResponseError(0, prepared.error);
+    // RequestFailed (not 0, which LSP does not define): a valid request that cannot be done.
+    if ('error' in prepared) throw new ResponseError(LSPErrorCodes.RequestFailed, prepared.error);
     return prepared;
   });
 
@@ -345,7 +380,7 @@ export function startServer(connection: Connection): void {
     const { parsed, analysis } = cache.get(document);
     const edits = guard('rename', undefined, () => renameFootnote(parsed, analysis, params.position, params.newName));
     if (!edits) return null;
-    if ('error' in edits) throw new ResponseError(0, edits.error);
+    if ('error' in edits) throw new ResponseError(LSPErrorCodes.RequestFailed, edits.error);
     return { changes: { [document.uri]: toTextEdits(edits) } };
   });
 

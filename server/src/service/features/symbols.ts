@@ -90,7 +90,7 @@ export function documentSymbols(draft: ParsedDraft): DraftSymbol[] {
       detail: filing.issuer ? `${filing.issuer.name}${filing.issuer.tradingSymbol ? ` [${filing.issuer.tradingSymbol}]` : ''}` : undefined,
       kind: 'section',
       range: header.range,
-      selectionRange: lineRange(header.range.start.line, header.range.start.character, header.range.start.character),
+      selectionRange: filing.boxes[0]?.labelRange ?? header.range,
       children: filing.boxes.map((box) => ({
         name: BOX_NAMES[box.kind],
         detail: boxDetail(filing, box),

@@ -1,0 +1,392 @@
+/**
+ * A test client for the bundled language server: spawns `node dist/server.js --stdio`, speaks
+ * JSON-RPC to it with `vscode-languageserver-protocol`, and records what the server sends on its
+ * own (published diagnostics, `form4/status`, log messages, configuration requests).
+ *
+ * Tests synchronise on real signals only: `diagnostics(uri, version)` resolves on the publish of
+ * that version, `status(uri, version)` on the status of that version. The only timer is a
+ * generous deadline that fails the test with what was received so far (and the process-exit
+ * wait in `stop`, which kills a server that does not exit).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  type ClientCapabilities,
+  type ConfigurationItem,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  type InitializeResult,
+  LogMessageNotification,
+  type LogMessageParams,
+  MessageType,
+  NotificationType,
+  type Position,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  type Range,
+  ShowMessageNotification,
+  ShowMessageRequest,
+  type ShowMessageParams,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type TextDocumentContentChangeEvent,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import type { DraftStatus } from '../../server/src/lsp/protocol';
+
+/** The wire name is part of the protocol the client relies on: pinned here, not imported. */
+export const StatusNotification = new NotificationType<DraftStatus>('form4/status');
+
+/** How long a test waits for an expected message before it fails. Not a synchronisation. */
+export const DEADLINE_MS = 30_000;
+
+/**
+ * Options for the suites: a test that waits longer than this (a request the server never
+ * answers) fails instead of hanging the run. Tests inherit it from their suite.
+ */
+export const SUITE = { timeout: 60_000 };
+/** Options for the before/after hooks that start and stop the server. */
+export const HOOK = { timeout: 30_000 };
+
+function findRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const ROOT = findRoot(__dirname);
+export const SERVER_JS = join(ROOT, 'dist', 'server.js');
+export const EXAMPLES = join(ROOT, '..', 'shared', 'examples');
+
+/** Messages of one kind as they arrive, and promises for the first one matching a predicate. */
+class Inbox<T> {
+  readonly received: T[] = [];
+  private closed: Error | undefined;
+  private waiters: { readonly match: (item: T) => boolean; readonly resolve: (item: T) => void; readonly reject: (error: Error) => void; readonly timer: NodeJS.Timeout }[] = [];
+
+  constructor(private readonly describe: (item: T) => string) {}
+
+  add(item: T): void {
+    this.received.push(item);
+    for (const waiter of [...this.waiters]) {
+      if (!waiter.match(item)) continue;
+      this.waiters = this.waiters.filter((w) => w !== waiter);
+      clearTimeout(waiter.timer);
+      waiter.resolve(item);
+    }
+  }
+
+  /** The latest item received so far that matches, or else the next one to arrive. */
+  wait(match: (item: T) => boolean, what: string): Promise<T> {
+    for (let i = this.received.length - 1; i >= 0; i--) {
+      const item = this.received[i] as T;
+      if (match(item)) return Promise.resolve(item);
+    }
+    return this.next(match, what);
+  }
+
+  /** The next item to arrive that matches. */
+  next(match: (item: T) => boolean, what: string): Promise<T> {
+    if (this.closed) return Promise.reject(this.closed);
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.timer !== timer);
+        const got = this.received.map(this.describe).join('\n  ') || '(nothing)';
+        reject(new Error(`no ${what} within ${DEADLINE_MS} ms; received:\n  ${got}`));
+      }, DEADLINE_MS);
+      timer.unref();
+      this.waiters.push({ match, resolve, reject, timer });
+    });
+  }
+
+  /** Fails every pending wait, and every later one (the server is gone). */
+  failAll(error: Error): void {
+    this.closed = error;
+    for (const waiter of this.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
+    }
+    this.waiters = [];
+  }
+}
+
+export interface StartOptions {
+  readonly capabilities?: ClientCapabilities;
+  readonly initializationOptions?: unknown;
+  /**
+   * The answer to each item of a `workspace/configuration` request (default: null). A promise
+   * holds the answer back until the test resolves it.
+   */
+  readonly configuration?: (item: ConfigurationItem) => unknown;
+  readonly rootUri?: string | null;
+}
+
+export class TestServer {
+  readonly diagnostics = new Inbox<PublishDiagnosticsParams>((p) => `publishDiagnostics ${p.uri} v${String(p.version)}: ${p.diagnostics.length} diagnostics`);
+  readonly statuses = new Inbox<DraftStatus>((s) => `form4/status ${s.uri} v${s.version}: ${JSON.stringify(s)}`);
+  readonly logs: LogMessageParams[] = [];
+  readonly shownMessages: ShowMessageParams[] = [];
+  readonly configurationRequests = new Inbox<ConfigurationItem[]>((items) => `workspace/configuration ${JSON.stringify(items)}`);
+  /** Other requests the server sent (refresh, registration, progress), by method. */
+  readonly otherRequests = new Inbox<string>((method) => method);
+  initializeResult!: InitializeResult;
+  private stderr = '';
+  private exited: Promise<number | null>;
+  private exitCode: number | null | undefined;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {
+    this.exited = new Promise((resolve) => {
+      child.on('exit', (code, signal) => {
+        this.exitCode = code;
+        const error = new Error(`the server exited (code ${String(code)}, signal ${String(signal)}); stderr:\n${this.stderr}`);
+        this.diagnostics.failAll(error);
+        this.statuses.failAll(error);
+        this.configurationRequests.failAll(error);
+        this.otherRequests.failAll(error);
+        resolve(code);
+      });
+    });
+    child.on('error', (error) => {
+      this.stderr += `spawn failed: ${error.message}\n`;
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString('utf8');
+    });
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestServer> {
+    if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run npm run build`);
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    if (!child.stdout || !child.stdin) throw new Error('the server process has no stdio pipes');
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const server = new TestServer(child, connection);
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => server.diagnostics.add(p));
+    connection.onNotification(StatusNotification, (s) => server.statuses.add(s));
+    connection.onNotification(LogMessageNotification.type, (p) => {
+      server.logs.push(p);
+    });
+    connection.onNotification(ShowMessageNotification.type, (p) => {
+      server.shownMessages.push(p);
+    });
+    connection.onRequest(ConfigurationRequest.type, async (params) => {
+      server.configurationRequests.add(params.items);
+      return Promise.all(params.items.map(async (item) => (options.configuration ? await options.configuration(item) : null)));
+    });
+    // The server's messages to the user: window/showMessage, or the window/showMessageRequest
+    // that `connection.window.show…Message` sends. Recorded alike; the user picks no action.
+    connection.onRequest(ShowMessageRequest.type, (p) => {
+      server.shownMessages.push({ type: p.type, message: p.message });
+      return null;
+    });
+    // Other requests a server may send; recorded, and answered as a plain client would.
+    for (const method of ['workspace/diagnostic/refresh', 'workspace/inlayHint/refresh', 'client/registerCapability', 'window/workDoneProgress/create']) {
+      connection.onRequest(method, () => {
+        server.otherRequests.add(method);
+        return null;
+      });
+    }
+    connection.listen();
+    server.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      capabilities: options.capabilities ?? {},
+      initializationOptions: options.initializationOptions,
+      workspaceFolders: null,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return server;
+  }
+
+  // ---- documents -------------------------------------------------------------------------------
+
+  async open(uri: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'form4', version, text } });
+  }
+
+  async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** A full-text change. */
+  async replace(uri: string, version: number, text: string): Promise<void> {
+    await this.change(uri, version, [{ text }]);
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The diagnostics published for `version` of `uri` (already received, or the next ones). */
+  publishedFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+    return this.diagnostics.wait((p) => p.uri === uri && p.version === version, `publishDiagnostics for ${uri} version ${version}`);
+  }
+
+  /** The `form4/status` sent for `version` of `uri`. */
+  statusFor(uri: string, version: number): Promise<DraftStatus> {
+    return this.statuses.wait((s) => s.uri === uri && s.version === version, `form4/status for ${uri} version ${version}`);
+  }
+
+  /** Opens a document and waits for its pushed diagnostics. */
+  async openAndWait(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
+    const published = this.publishedFor(uri, version);
+    await this.open(uri, text, version);
+    return published;
+  }
+
+  /** What the server logged as errors (`connection.console.error`). */
+  loggedErrors(): string[] {
+    return this.logs.filter((l) => l.type === MessageType.Error).map((l) => l.message);
+  }
+
+  // ---- shutdown --------------------------------------------------------------------------------
+
+  /**
+   * shutdown + exit; then the process must end within 5 s (counting the shutdown answer), and is
+   * killed if it does not (a hung server fails the test elsewhere, not here).
+   */
+  async stop(): Promise<{ exitCode: number | null; killed: boolean }> {
+    if (this.exitCode !== undefined) return { exitCode: this.exitCode, killed: false };
+    const polite = (async () => {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    })();
+    // The server is gone, or broke the connection: the process is dealt with below.
+    polite.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const gone = await Promise.race([
+      this.exited.then(() => true),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), 5_000);
+      }),
+    ]);
+    clearTimeout(timer);
+    let killed = false;
+    if (!gone) {
+      killed = true;
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
+    this.connection.dispose();
+    return { exitCode: this.exitCode ?? null, killed };
+  }
+}
+
+// ---- text helpers -------------------------------------------------------------------------------
+
+export function offsetAt(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', offset);
+  return Math.min(offset + position.character, lineEnd === -1 ? text.length : lineEnd);
+}
+
+/** Applies LSP text edits (all against `text`, non-overlapping) as an editor does. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = edits
+    .map((e, i) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText, i }))
+    .sort((a, b) => b.start - a.start || b.i - a.i);
+  let result = text;
+  let limit = Infinity;
+  for (const e of sorted) {
+    if (e.end > limit) throw new Error('overlapping edits');
+    result = result.slice(0, e.start) + e.newText + result.slice(e.end);
+    limit = e.start;
+  }
+  return result;
+}
+
+/** The text edits a workspace edit makes to `uri` (from `changes` or `documentChanges`). */
+export function editsFor(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  const edits: TextEdit[] = [...(edit.changes?.[uri] ?? [])];
+  for (const change of edit.documentChanges ?? []) {
+    if ('textDocument' in change && change.textDocument.uri === uri) edits.push(...change.edits.filter((e): e is TextEdit => 'range' in e && 'newText' in e));
+  }
+  return edits;
+}
+
+/** The 0-based position of `needle` in the first line that contains `lineNeedle` (default: needle). */
+export function positionOf(text: string, needle: string, lineNeedle: string = needle, nth = 0): Position {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(lineNeedle));
+  if (line === -1) throw new Error(`no line contains ${JSON.stringify(lineNeedle)}`);
+  let character = -1;
+  for (let k = 0; k <= nth; k++) {
+    character = (lines[line] as string).indexOf(needle, character + 1);
+    if (character === -1) throw new Error(`line ${line} has no ${JSON.stringify(needle)} (#${nth})`);
+  }
+  return { line, character };
+}
+
+export function rangeOf(text: string, needle: string, lineNeedle: string = needle, nth = 0): Range {
+  const start = positionOf(text, needle, lineNeedle, nth);
+  return { start, end: { line: start.line, character: start.character + needle.length } };
+}
+
+/** The 0-based index of the line `line` (an exact line, or the first containing the text). */
+export function lineIndex(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((l) => l.includes(needle));
+  if (index === -1) throw new Error(`no line contains ${JSON.stringify(needle)}`);
+  return index;
+}
+
+// ---- drafts -------------------------------------------------------------------------------------
+
+/**
+ * A small correct draft: two Table I rows with explicitly numbered footnotes. Its purchase
+ * leaves 11,000 shares and its sale 10,500.
+ */
+export const SMALL_DRAFT = [
+  'FORM 4',
+  '',
+  '1. Name and Address of Reporting Person: Wilson John N, C/O QUALYS, INC., 1600 BRIDGE PARKWAY, REDWOOD CITY, CA 94065',
+  '2. Issuer Name and Ticker or Trading Symbol: QUALYS, INC. [QLYS]',
+  '3. Date of Earliest Transaction: 08/06/2013',
+  '5. Relationship of Reporting Person(s) to Issuer: Officer (EVP, Worldwide Field Ops)',
+  '6. Individual or Joint/Group Filing: Form filed by One Reporting Person',
+  '',
+  'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
+  '',
+  '| Title | Date | Deemed | Code | V | Amount | (A) or (D) | Price | Owned After | D/I | Nature |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  '| Common Stock | 08/06/2013 | | P (1) | | 1,000 | A | $18.00 | 11,000 | D | |',
+  '| Common Stock | 08/06/2013 | | S (2) | | 500 | D | $18.50 | 10,500 | D | |',
+  '',
+  'Explanation of Responses:',
+  '',
+  '(1) Purchased in the open market.',
+  '(2) Sold in the open market.',
+  '',
+  '/s/ John N. Wilson',
+  '',
+  '08/07/2013',
+  '',
+].join('\n');
+
+let counter = 0;
+/** A fresh `untitled:` URI (no `.form4rc.json` lookup applies to it). */
+export function untitledUri(name: string): string {
+  counter++;
+  return `untitled:${name}-${counter}.form4`;
+}
