@@ -3,19 +3,21 @@
  * in timed tests, because a loaded CI machine would make timed tests flaky.
  *
  * - the two examples: parse + check;
+ * - the real filings of ../shared/corpus, converted to drafts once (not timed): parse + check of all;
  * - a 30-row draft (the editor's everyday case): parse + check, hover, inlay hints, formatting;
  * - large and hostile drafts: 1,000 rows, 2 MB, a 200,000-character line, 10,000 unclosed tags;
  * - the command line on the OCR-damaged example, as a process (target: under a second);
  * - the language server over stdio: from a change to its diagnostics, for the 30-row draft.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as rpc from 'vscode-languageserver-protocol/node';
 import { analyze, checkDraft, formatDraft, hoverAt, inlayHints, parseDraft } from '../../server/src/service';
 import { draft, rowI } from '../support/drafts';
-import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
+import { xmlToDraft } from '../corpus/xmlToDraft';
+import { CORPUS, EXAMPLES, PROJECT_ROOT } from '../support/paths';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,6 +91,15 @@ async function main(): Promise<void> {
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
     report(`parse + check ${name}`, time(200, () => checkAll(text)), `${checkAll(text)} findings`);
+  }
+
+  if (existsSync(CORPUS)) {
+    // Converted once, outside the timed part: the line times parse + check only.
+    const drafts = readdirSync(CORPUS)
+      .filter((f) => /\.(?:xml|txt)$/i.test(f))
+      .map((f) => xmlToDraft(readFileSync(join(CORPUS, f), 'utf8')));
+    const checkCorpus = (): number => drafts.reduce((n, d) => n + checkAll(d), 0);
+    report(`corpus: parse + check of ${drafts.length} converted filings`, time(50, checkCorpus), `${checkCorpus()} findings`);
   }
 
   const thirty = draft({ tableI: rows(30) });

@@ -219,6 +219,8 @@ describe('10b5-1-adoption', () => {
     for (const footnote of [
       'The transactions were effected pursuant to a Rule 10b5-1 trading plan adopted by the Reporting Person on August 28, 2023.',
       'On May 1, 2023, the Reporting Person entered into a Rule 10b5-1 trading plan.',
+      // Real data: a "program", not a "plan" (it used to read as no plan, so no adoption date).
+      'The reported sale was made pursuant to a pre-arranged program for selling shares of Common Stock adopted on December 13, 2023 pursuant to Rule 10b5-1 under the Securities Exchange Act of 1934.',
     ]) {
       const text = draft({
         header: headerOn('06/20/2024', BOX_CHECKED),

@@ -41,7 +41,10 @@ const FURTHER_RANGE = new RegExp(`(?:\\s*[,;]\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|
 
 const UNDERTAKING = /full information regarding the number of (?:shares|securities)|upon request[^.]*(?:will|shall|undertakes? to) provide|(?:will|shall|undertakes? to) provide[^.]*upon request/i;
 const PLAN_10B51 = /10b5-?1/i;
-const PLAN_WORDS = /\b(?:plan|arrangement|contract|instruction)s?\b/i;
+// "Program" too: "a pre-arranged program for selling shares … adopted on December 13, 2024
+// pursuant to Rule 10b5-1" (corpus: secform4project__draftking_multi_disposal.xml) is a plan with
+// its adoption date; without the word, 10b5-1-adoption said the checked box had no adoption date.
+const PLAN_WORDS = /\b(?:plan|arrangement|contract|instruction|program(?:me)?)s?\b/i;
 // "The sale was not made pursuant to a Rule 10b5-1 trading plan" denies a plan: reading it as one
 // warned that the box was not checked and had the quick fix check it, on a correct draft.
 const PLAN_DENIED = /\bnot\s+(?:been\s+)?(?:made|effected|executed|entered\s+into|sold|purchased|transacted|conducted)?\s*(?:pursuant\s+to|under|in\s+accordance\s+with)\s+(?:a|an|any)?\s*(?:rule\s+)?10b5-?1/i;

@@ -116,7 +116,23 @@ export const exerciseUnpaired: RuleDefinition = {
         message: `The ${code} exercise of ${date ? formatDate(date) : 'this date'} in ${rowLabel(d)} has no acquisition of ${what} with code ${code} on that date`,
       });
     }
+    // A Table II exercise coded A is one error with two unpaired halves: the Table II row (an
+    // acquisition with no disposal) and its correct Table I acquisition (no disposal either).
+    // It is reported once, at the Table II row that is wrong, related to the Table I row; the
+    // correct Table I row gets no finding of its own (corpus: edgartools__form4.snow.xml, where
+    // both were reported and the warning on Table I pointed at a cell with nothing to fix).
+    const codedA = exercises.unpairedAcquisitions.filter((a) => a.table === 'II');
+    const halfOf = new Map<TableRow, TableRow[]>();
+    const covered = new Set<TableRow>();
     for (const a of exercises.unpairedAcquisitions) {
+      if (a.table !== 'I') continue;
+      const twin = codedA.find((b) => sameExercise(a, b));
+      if (!twin) continue;
+      covered.add(a);
+      halfOf.set(twin, [...(halfOf.get(twin) ?? []), a]);
+    }
+    for (const a of exercises.unpairedAcquisitions) {
+      if (covered.has(a)) continue;
       const code = a.coding.value?.code ?? '';
       const date = a.transactionDate.value;
       const disposalCodedA = a.table === 'II';
@@ -126,10 +142,18 @@ export const exerciseUnpaired: RuleDefinition = {
           ? `${rowLabel(a)} is an ${code} exercise coded as an acquisition (A), and no Table II row disposes of a derivative with code ${code} on ${date ? formatDate(date) : 'that date'}: an exercise disposes of the derivative (D)`
           : `${rowLabel(a)} acquires by ${code} exercise on ${date ? formatDate(date) : 'this date'}, but no Table II row disposes of the derivative with code ${code} on that date`,
         severity: 'warning',
+        related: (halfOf.get(a) ?? []).map((r) => relatedRow(r, `the acquisition of the underlying by this ${code} exercise`)),
       });
     }
   },
 };
+
+/** Two rows of the same exercise code and date. */
+function sameExercise(a: TableRow, b: TableRow): boolean {
+  const da = a.transactionDate.value;
+  const db = b.transactionDate.value;
+  return a.coding.value?.code === b.coding.value?.code && da !== undefined && db !== undefined && formatIsoDate(da) === formatIsoDate(db);
+}
 
 function sum(fields: readonly Field<Quantity>[]): Decimal | undefined {
   let total = ZERO;

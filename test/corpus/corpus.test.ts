@@ -1,0 +1,380 @@
+/**
+ * The checker on real data: the Form 4 filings of ../shared/corpus (ownership XML, bare or inside
+ * an EDGAR full-submission .txt), converted into drafts by ./xmlToDraft, parsed and checked.
+ * Read from the shared folder at test time, never copied into the project; skipped without it.
+ *
+ * For each filing the test asserts the exact list of findings, each verified by hand against the
+ * XML to be a TRUE finding (the reason is in EXPECTED). Anything else the checker reports fails
+ * the test: it is a false positive, to be fixed at its cause (the rule, or the converter). A
+ * second group of tests checks that every draft carries the facts of its XML (FORMAT.md §5), so
+ * that a finding cannot come from the converter or the parser misreading a value. A summary test
+ * prints the table of findings, true and false positives.
+ *
+ * `edgartools__374WaterForm4.rendered.html` is EDGAR's HTML rendering of a filing already in the
+ * corpus as XML, not a filing: it is not converted.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { checkDraft } from '../../server/src/service/check';
+import { formatIsoDate } from '../../server/src/service/model/calendarDate';
+import { parseDecimal } from '../../server/src/service/model/decimal';
+import type { Field, TableRow } from '../../server/src/service/model/filing';
+import { parseDraft } from '../../server/src/service/parse/parser';
+import type { Finding } from '../../server/src/service/rules/types';
+import { CORPUS } from '../support/paths';
+import {
+  childElement,
+  childElements,
+  findElement,
+  footnoteNumbers,
+  isTrue,
+  ownershipXmlOf,
+  parseXml,
+  textContent,
+  valueOf,
+  type XmlElement,
+  xmlToDraft,
+} from './xmlToDraft';
+
+/** A true finding: rule, severity, and a piece of its message that says it is the right one. */
+type Expected = readonly [rule: string, severity: string, message?: string];
+
+interface Expectation {
+  readonly findings: readonly Expected[];
+  /** What was verified by hand, and why each finding is true. */
+  readonly why: string;
+}
+
+const FOOTNOTE_ORDER_INFO: Expected = ['footnote-order', 'information'];
+
+/**
+ * Every corpus filing and its true findings, verified by hand against the XML (running balances
+ * recomputed, prices against their footnoted ranges, dates against the deadline, exercise pairs).
+ */
+const EXPECTED: Readonly<Record<string, Expectation>> = {
+  'datamule__000089924319022340__doc4.xml': {
+    findings: [],
+    why: 'J distribution in kind with its footnote on the amount; indirect fund row with its nature; direct holding; signed 2 business days after.',
+  },
+  'datamule__000089924321026830__doc4.xml': {
+    findings: [],
+    why: 'X warrant exercise paired in Table II (warrant D, Class B A, 4,502,447 each); F withholding 1,171,643 of the same Class B that day; 4,502,447 − 1,171,643 = 3,330,804; holdings told apart by their footnotes.',
+  },
+  'datamule__000089924321043382__doc4.xml': {
+    // True by RULES.md (information): the filer numbered the footnotes in another order than the
+    // form reads. Table I row 2 refers to (4) on its code before (3) on its amount and (2) on its
+    // nature; Table II row 3 (the warrants, J) refers to (13) before rows 4–7 refer to (7)…(12).
+    // One finding per footnote first referred to late, as the rule is written.
+    findings: Array.from({ length: 8 }, () => FOOTNOTE_ORDER_INFO),
+    why: 'SPAC combination: A, M paired with the Class B D/M rows (6,883,086), D forfeiture, J warrants with footnote; all chains start fresh; signed 2 business days after. Only footnote numbering is out of reading order.',
+  },
+  'datamule__000089924322012864__doc4.xml': {
+    findings: [],
+    why: 'Holdings only (no transaction, so no deadline, no box 3 check); four joint filers each with 10% Owner, Other (See Remarks) and a signature; remarks 1,918 characters (limit 2,000), footnote 975 (limit 1,000).',
+  },
+  'datamule__000120919112054358__doc4.xml': {
+    findings: [],
+    why: 'C Class B → Class A paired (25,000), same-day S of the 25,000 (25,000 − 25,000 = 0); weighted-average footnote without a range (nothing to compare); signed 2 business days after.',
+  },
+  'datamule__000120919113014365__doc4.xml': {
+    findings: [
+      // The real error: an S row (5,494 shares at $176.4992) coded A.
+      ['code-direction', 'error', 'S (sale) disposes of shares, but the row says A'],
+      // The same row: 8,991 + 5,494 ≠ 3,497 as written; 8,991 − 5,494 = 3,497 is what the filer
+      // meant. RULES.md asks for this report and its "(A)/(D) looks flipped" (difference 2 × amount).
+      ['holdings-mismatch', 'error', '(A)/(D) looks flipped'],
+    ],
+    why: 'C pair 83,334; the other sales reconcile (83,334 → 61,917 → 8,991 → [3,497] → 2,500 → 200 → 0); 10b5-1 footnote of 2013 predates the box.',
+  },
+  'datamule__000144181622000130__wf-form4_165662431604842.xml': {
+    findings: [],
+    why: 'Gifts G reported early (V, transactionFormType 5): not Form 4 transactions, so neither box 3 (06/28/2022, the earliest A) nor the deadline counts them; direct 758 → 1,545 → 1,699 → 941 and indirect 242,814 → 243,572 reconcile.',
+  },
+  'datamule__000162828024026836__wk-form4_1717618445.xml': {
+    findings: [],
+    why: '10b5-1 box checked, adoption 12/14/2023 in footnote (1); $28.8164 within $28.57–$29.51 with the undertaking; 82,999 − 100 = 82,899; signed 2 business days after.',
+  },
+  'dsgorthy-Form4__0001493152-25-015819.txt': {
+    // The real error: the box is checked and the filing has no footnote at all. (Its price of
+    // $22,625 for a $2 stock is a real error too, but no rule of RULES.md is about prices.)
+    findings: [['10b5-1-adoption', 'error', 'no footnote gives the date the plan was adopted']],
+    why: 'Deemed date 09/26/2025 one business day after the trade; signed the next day; By Spouse for I.',
+  },
+  'edgartools-cassette__0000320193-22-000061.txt': {
+    findings: [],
+    why: 'Seven S rows, each price within its footnoted range with the undertaking; the chain 468,198 → … → 452,334 reconciles; 10b5-1 plan of 2021 and sales of 2022 predate the box.',
+  },
+  'edgartools__374WaterForm4.xml': {
+    // The real error: the Table II grant of 757,576 options leaves 757,756 owned.
+    findings: [['holdings-mismatch', 'warning', 'two digits swapped']],
+    why: 'Table I A of 757,756 RSUs owning 757,756; option expiring 04/29/2035, exercisable by footnote; box unchecked, no plan footnote; signed 2 business days after.',
+  },
+  'edgartools__form4.snow.xml': {
+    // The real error: the Table II M row puts the 200,000 options in column 5 (A). RULES.md:
+    // exercise-unpaired, a warning (an acquisition without its Table II disposal), reported once
+    // at that row (the correct Table I M row is its related location).
+    findings: [['exercise-unpaired', 'warning', 'coded as an acquisition (A)']],
+    why: 'M then five S: 301,097 → 227,927 → 153,020 → 111,034 → 105,538 → 101,097; each price within its range, one undertaking for all; eight trust holdings told apart by footnotes.',
+  },
+  'krymer15-edgar-app__0000921895-25-001190.txt': {
+    findings: [],
+    why: 'Three joint filers; four P over three dates reconcile (8,536,067 → 8,552,914 → 8,652,914 → 8,687,914); 04/24 due 04/28, signed 04/28; box stated, unchecked.',
+  },
+  'krymer15-edgar-app__0001610717-23-000035.xml': {
+    findings: [],
+    why: 'M 200,000 at $1.16 paired with the option (exercise price $1.16), S 33,000 at $52.8208 within $52.43–$53.26; 05/11 due 05/15, signed 05/15.',
+  },
+  'secform4project__RSU_with_disposal.xml': {
+    // The real discrepancy: 1,169,089 − 33,148 = 1,135,941, but 1,138,960 is owned; footnote (2)
+    // on the cell explains the 3,019 ESPP shares, so RULES.md makes it information.
+    findings: [['holdings-mismatch', 'information', 'a footnote on the cell may explain it']],
+    why: 'Four RSU tranches M paired one to one (told apart by their vesting footnotes); F 33,148 of 60,732 acquired that day; Saturday 03/15 due Tuesday 03/18, signed 03/18.',
+  },
+  'secform4project__draftking_multi_disposal.xml': {
+    findings: [],
+    why: '10b5-1 box checked and footnote (1) dates the "pre-arranged program … adopted on December 13, 2024 pursuant to Rule 10b5-1"; prices within $36.98–$37.97 and $37.99–$38.14, undertaking in (2); 759,397 chain reconciles.',
+  },
+  'secform4project__multi_standard_acquisition.xml': {
+    findings: [],
+    why: 'A, F, F, A on one day: 69,064 → 66,110 → 64,213 → 74,213; withholding 4,851 of 20,000 acquired; signed the next day.',
+  },
+  'secform4project__softbank_derivative_acquisition.xml': {
+    // The real error: the conversion of 12/09/2024 was due 12/11/2024 and is signed 03/07/2025.
+    findings: [['late-filing', 'warning', 'was due by 12/11/2024']],
+    why: 'Eight joint filers (limit 10), eight signatures; C Class B → Class A paired (628,553); price only by footnote.',
+  },
+  'secform4project__workday_standard_disposal.xml': {
+    findings: [],
+    why: 'F withholding with no acquisition row, but its footnote speaks of the vesting it pays for; trust holding with nature and footnote; signed 2 business days after.',
+  },
+};
+
+function corpusFiles(): string[] {
+  return readdirSync(CORPUS)
+    .filter((f) => /\.(?:xml|txt)$/i.test(f))
+    .sort();
+}
+
+function convert(file: string): string {
+  return xmlToDraft(readFileSync(join(CORPUS, file), 'utf8'));
+}
+
+function checkFile(file: string): readonly Finding[] {
+  const result = checkDraft(parseDraft(convert(file)));
+  assert.deepEqual(result.failures, [], `rules threw on ${file}`);
+  return result.findings;
+}
+
+/** Findings against the expectation: which are true (expected), which are false positives. */
+function classify(found: readonly Finding[], expected: readonly Expected[]): { truePositives: Finding[]; falsePositives: Finding[]; missed: Expected[] } {
+  const left = [...expected];
+  const truePositives: Finding[] = [];
+  const falsePositives: Finding[] = [];
+  for (const f of found) {
+    const i = left.findIndex(([rule, severity, message]) => rule === f.rule && severity === f.severity && (message === undefined || f.message.includes(message)));
+    if (i === -1) {
+      falsePositives.push(f);
+    } else {
+      truePositives.push(f);
+      left.splice(i, 1);
+    }
+  }
+  return { truePositives, falsePositives, missed: left };
+}
+
+const available = existsSync(CORPUS);
+const SKIP = `${CORPUS} is not beside the project`;
+
+describe('corpus: the findings on each real filing are exactly the true ones', () => {
+  test('every filing of the corpus has an expectation, and every expectation a filing', (t) => {
+    if (!available) return t.skip(SKIP);
+    assert.deepEqual(corpusFiles(), Object.keys(EXPECTED).sort());
+  });
+
+  for (const [file, expectation] of Object.entries(EXPECTED)) {
+    test(file, (t) => {
+      if (!available) return t.skip(SKIP);
+      if (!existsSync(join(CORPUS, file))) return t.skip(`${file} is not in the corpus`);
+      const found = checkFile(file);
+      const { falsePositives, missed } = classify(found, expectation.findings);
+      const show = (f: Finding): string => `${f.rule} ${f.severity} line ${f.range.start.line + 1}: ${f.message}`;
+      assert.deepEqual(falsePositives.map(show), [], 'false positives');
+      assert.deepEqual(missed, [], 'true findings not reported');
+      assert.equal(found.length, expectation.findings.length);
+    });
+  }
+
+  test('summary: findings by rule, true and false positives, per filing', (t) => {
+    if (!available) return t.skip(SKIP);
+    const rows: string[][] = [['file', 'findings by rule', 'true', 'false']];
+    let totalTrue = 0;
+    let totalFalse = 0;
+    for (const file of corpusFiles()) {
+      const found = checkFile(file);
+      const { truePositives, falsePositives } = classify(found, EXPECTED[file]?.findings ?? []);
+      const byRule = new Map<string, number>();
+      for (const f of found) byRule.set(`${f.rule} (${f.severity})`, (byRule.get(`${f.rule} (${f.severity})`) ?? 0) + 1);
+      const list = [...byRule].map(([rule, n]) => (n > 1 ? `${rule} ×${n}` : rule)).join(', ');
+      rows.push([file, list === '' ? '–' : list, String(truePositives.length), String(falsePositives.length)]);
+      totalTrue += truePositives.length;
+      totalFalse += falsePositives.length;
+    }
+    rows.push([`${rows.length - 1} filings`, '', String(totalTrue), String(totalFalse)]);
+    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+    console.log(`\n${rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')).join('\n')}\n`);
+    assert.equal(totalFalse, 0);
+  });
+});
+
+// ---- the drafts carry the XML's facts -----------------------------------------------------------
+
+/** An XML number as the model reads it (`0.00` is `0`), or the text when it is not a number. */
+function xmlNumber(text: string): string {
+  return parseDecimal(text)?.toFixed() ?? text;
+}
+
+function fieldNumber(field: Field<{ amount: { toFixed(): string } } | { toFixed(): string }>): string | undefined {
+  const value = field.value;
+  if (value === undefined) return field.cell.text === '' ? '' : `unreadable: ${field.cell.text}`;
+  return 'amount' in value ? value.amount.toFixed() : value.toFixed();
+}
+
+function fieldDate(field: Field<Parameters<typeof formatIsoDate>[0]>): string {
+  return field.value ? formatIsoDate(field.value) : field.cell.text;
+}
+
+/** Every footnote number referred to anywhere inside an XML element. */
+function allFootnotes(element: XmlElement): number[] {
+  const found = [...footnoteNumbers(element)];
+  for (const child of childElements(element)) if (child.name !== 'value') found.push(...allFootnotes(child));
+  return found;
+}
+
+function sortedUnique(numbers: readonly number[]): number[] {
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
+function rowFacts(row: TableRow): Record<string, unknown> {
+  const facts: Record<string, unknown> = {
+    wellFormed: row.wellFormed,
+    kind: row.kind,
+    title: row.securityTitle.value ?? '',
+    date: fieldDate(row.transactionDate),
+    deemed: fieldDate(row.deemedExecutionDate),
+    code: row.coding.value?.code ?? '',
+    swap: row.coding.value?.equitySwap ?? false,
+    early: row.timeliness.value === 'V',
+    amount: fieldNumber(row.shares),
+    direction: row.acquiredDisposed.value ?? '',
+    price: fieldNumber(row.pricePerShare),
+    owned: fieldNumber(row.ownedAfter),
+    form: row.directOrIndirect.value ?? '',
+    nature: row.nature.value ?? '',
+    footnotes: sortedUnique(row.cells.flatMap((c) => c.refs.map((r) => r.id))),
+  };
+  if (row.table === 'II') {
+    facts.exercisePrice = fieldNumber(row.exercisePrice);
+    facts.exerciseDate = fieldDate(row.exerciseDate);
+    facts.expirationDate = fieldDate(row.expirationDate);
+    facts.underlyingTitle = row.underlyingTitle.value ?? '';
+    facts.underlyingAmount = fieldNumber(row.underlyingShares);
+  }
+  return facts;
+}
+
+function xmlRowFacts(el: XmlElement, table: 'I' | 'II'): Record<string, unknown> {
+  const coding = childElement(el, 'transactionCoding');
+  const amounts = childElement(el, 'transactionAmounts');
+  const post = childElement(el, 'postTransactionAmounts');
+  const nature = childElement(el, 'ownershipNature');
+  const holding = el.name.endsWith('Holding');
+  const amount = valueOf(childElement(amounts, 'transactionShares')) || valueOf(childElement(amounts, 'transactionTotalValue'));
+  const date = (name: string): string => valueOf(childElement(el, name)).slice(0, 10);
+  const facts: Record<string, unknown> = {
+    wellFormed: true,
+    kind: holding ? 'holding' : 'transaction',
+    title: valueOf(childElement(el, 'securityTitle')),
+    date: date('transactionDate'),
+    deemed: date('deemedExecutionDate'),
+    code: valueOf(childElement(coding, 'transactionCode')),
+    swap: !holding && isTrue(valueOf(childElement(coding, 'equitySwapInvolved'))),
+    early: valueOf(childElement(el, 'transactionTimeliness')) === 'E',
+    amount: xmlNumber(amount),
+    direction: valueOf(childElement(amounts, 'transactionAcquiredDisposedCode')),
+    price: xmlNumber(valueOf(childElement(amounts, 'transactionPricePerShare'))),
+    owned: xmlNumber(valueOf(childElement(post, 'sharesOwnedFollowingTransaction')) || valueOf(childElement(post, 'valueOwnedFollowingTransaction'))),
+    form: valueOf(childElement(nature, 'directOrIndirectOwnership')),
+    nature: valueOf(childElement(nature, 'natureOfOwnership')),
+    footnotes: sortedUnique(allFootnotes(el)),
+  };
+  if (table === 'II') {
+    const underlying = childElement(el, 'underlyingSecurity');
+    facts.exercisePrice = xmlNumber(valueOf(childElement(el, 'conversionOrExercisePrice')));
+    facts.exerciseDate = date('exerciseDate');
+    facts.expirationDate = date('expirationDate');
+    facts.underlyingTitle = valueOf(childElement(underlying, 'underlyingSecurityTitle'));
+    facts.underlyingAmount = xmlNumber(valueOf(childElement(underlying, 'underlyingSecurityShares')) || valueOf(childElement(underlying, 'underlyingSecurityValue')));
+  }
+  return facts;
+}
+
+const collapse = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim();
+
+describe('corpus: each converted draft carries the facts of its XML (FORMAT.md §5)', () => {
+  for (const file of Object.keys(EXPECTED)) {
+    test(file, (t) => {
+      if (!available) return t.skip(SKIP);
+      if (!existsSync(join(CORPUS, file))) return t.skip(`${file} is not in the corpus`);
+      const text = readFileSync(join(CORPUS, file), 'utf8');
+      const doc = findElement(parseXml(ownershipXmlOf(text)), 'ownershipDocument');
+      assert.ok(doc, 'no ownershipDocument');
+      const { filing } = parseDraft(xmlToDraft(text));
+
+      const owners = childElements(doc, 'reportingOwner');
+      assert.deepEqual(
+        filing.reportingOwners.map((o) => o.name),
+        owners.map((o) => valueOf(childElement(childElement(o, 'reportingOwnerId'), 'rptOwnerName'))),
+        'box 1 names',
+      );
+      assert.deepEqual(
+        filing.relationships.map((r) => [r.isDirector, r.isOfficer, r.isTenPercentOwner, r.isOther, r.officerTitle ?? '', r.otherText ?? '']),
+        owners.map((o) => {
+          const r = childElement(o, 'reportingOwnerRelationship');
+          const flag = (name: string): boolean => isTrue(valueOf(childElement(r, name)));
+          return [flag('isDirector'), flag('isOfficer'), flag('isTenPercentOwner'), flag('isOther'), valueOf(childElement(r, 'officerTitle')), valueOf(childElement(r, 'otherText'))];
+        }),
+        'box 5 relationships',
+      );
+      const issuer = childElement(doc, 'issuer');
+      assert.equal(filing.issuer?.name, valueOf(childElement(issuer, 'issuerName')));
+      assert.equal(filing.issuer?.tradingSymbol, valueOf(childElement(issuer, 'issuerTradingSymbol')));
+      assert.equal(filing.periodOfReport?.date.value && formatIsoDate(filing.periodOfReport.date.value), valueOf(childElement(doc, 'periodOfReport')));
+      assert.equal(filing.filingMode?.joint, owners.length > 1);
+      const plan = childElement(doc, 'aff10b5One');
+      assert.equal(filing.aff10b5One?.checked, plan ? isTrue(valueOf(plan)) : undefined);
+      const exit = childElement(doc, 'notSubjectToSection16');
+      assert.equal(filing.notSubjectToSection16?.checked, exit ? isTrue(valueOf(exit)) : undefined);
+
+      const tableI = childElements(childElement(doc, 'nonDerivativeTable')).filter((e) => /^nonDerivative(?:Transaction|Holding)$/.test(e.name));
+      const tableII = childElements(childElement(doc, 'derivativeTable')).filter((e) => /^derivative(?:Transaction|Holding)$/.test(e.name));
+      assert.deepEqual((filing.nonDerivativeTable?.rows ?? []).map(rowFacts), tableI.map((e) => xmlRowFacts(e, 'I')), 'Table I');
+      assert.deepEqual((filing.derivativeTable?.rows ?? []).map(rowFacts), tableII.map((e) => xmlRowFacts(e, 'II')), 'Table II');
+
+      const footnotes = childElements(childElement(doc, 'footnotes'), 'footnote');
+      assert.deepEqual(
+        filing.footnotes.map((f) => [f.id, f.text]),
+        footnotes.map((f) => [Number(/\d+/.exec(f.attributes.id ?? '')?.[0]), collapse(textContent(f))]),
+        'footnotes',
+      );
+      assert.equal(filing.remarks?.text ?? '', collapse(textContent(childElement(doc, 'remarks'))));
+      const signatures = childElements(doc, 'ownerSignature');
+      assert.deepEqual(
+        filing.signatures.map((s) => [s.name, s.date?.value ? formatIsoDate(s.date.value) : '']),
+        signatures.map((s) => [collapse(textContent(childElement(s, 'signatureName'))).replace(/^\/s\/\s*/i, ''), valueOf(childElement(s, 'signatureDate'))]),
+        'signatures',
+      );
+    });
+  }
+});
