@@ -29,28 +29,37 @@ const LABELS: readonly BoxLabel[] = [
   { kind: 'rule10b5-1', full: 'rule 10b5-1(c) transaction indication' },
 ];
 
-const HINTS = '(?:\\s*\\((?:month/day/year|mm/dd/yyyy|check all applicable|check applicable line)\\))*';
+// No two quantifiers over the same characters stand side by side in these patterns: an optional
+// word ("(of)") and each hint carry their own leading separator. Adjacent `[\s*]*` runs
+// (`[\s*]*(?:\s*\(…\))*[\s*]*:`) backtrack in O(n²) to O(n³) on a label followed by a long
+// run of spaces without a colon ("Issuer" and 100,000 spaces took 10 s, 400,000 minutes).
+const SEP = '[\\s*]*';
+const HINTS = `(?:${SEP}\\((?:month/day/year|mm/dd/yyyy|check all applicable|check applicable line)\\))*`;
 
 function wordsPattern(label: string): string {
   return label
     .split(' ')
-    .map((word) =>
-      word
+    .map((word, i) => {
+      const pattern = word
         .replace(/[.*+?^${}|[\]\\/]/g, '\\$&')
         // "(s)" and "(of)" are optional: "Reporting Person" is "Reporting Person(s)".
-        .replace(/\((\w+)\)/g, '(?:\\($1\\)|$1)?'),
-    )
-    .join('[\\s*]*');
+        .replace(/\((\w+)\)/g, '(?:\\($1\\)|$1)?');
+      if (i === 0) return pattern;
+      // A word that is only an option takes its separator inside the option.
+      return /^\(\w+\)$/.test(word) ? `(?:${SEP}${pattern.slice(0, -1)})?` : `${SEP}${pattern}`;
+    })
+    .join('');
 }
 
 const PREFIX = '^[\\s#>*_\\-]*(?:\\[[ xX\u2713\u2714]?\\]\\s*|[\u2610\u2611\u2612]\\s*)?';
 
 const MATCHERS = LABELS.map((label) => {
-  const number = label.number ? `(?:${label.number}\\s*\\.?\\s*)?` : '';
+  // `1.`, `1 .` or `1`: the dot takes its spaces with it (see SEP above).
+  const number = label.number ? `(?:${label.number}(?:\\s*\\.)?\\s*)?` : '';
   // Group 1 is the label itself, without the leading marks and spaces.
-  const full = new RegExp(`${PREFIX}(${number}${wordsPattern(label.full)}[\\s*]*${HINTS}[\\s*]*:?)`, 'i');
+  const full = new RegExp(`${PREFIX}(${number}${wordsPattern(label.full)}${HINTS}${SEP}:?)`, 'i');
   const short = label.short
-    ? new RegExp(`${PREFIX}(${number}${wordsPattern(label.short)}[\\s*]*${HINTS}[\\s*]*:)`, 'i')
+    ? new RegExp(`${PREFIX}(${number}${wordsPattern(label.short)}${HINTS}${SEP}:)`, 'i')
     : undefined;
   return { label, full, short };
 });
@@ -92,14 +101,17 @@ function trimEnd(text: string, from: number, to: number): number {
  */
 function readMarks(raw: string): { text: string; underlined: string[]; hasMarks: boolean } {
   const underlined: string[] = [];
-  let text = raw.replace(/<u>([\s\S]*?)<\/u>/gi, (_m, inner: string) => {
+  // The underlined text stops at the next `<u>` or `</u>`: a lazy `<u>([\s\S]*?)<\/u>` scanned to
+  // the end of the value for every unclosed `<u>`, O(n²) on a value of many unclosed tags.
+  let text = raw.replace(/<u>((?:[^<]|<(?!\/?u>))*)<\/u>/gi, (_m, inner: string) => {
     const value = collapseSpaces(cleanText(inner, 0, inner.length).text).trim();
     if (value !== '') underlined.push(value);
     return ' ';
   });
   let hasMarks = false;
   text = text
-    .replace(/<input\b[^>]*>/gi, (tag) => {
+    // `[^<>]`, not `[^>]`: an unclosed `<input` must not scan to the end of the value (O(n²)).
+    .replace(/<input\b[^<>]*>/gi, (tag) => {
       hasMarks = true;
       return /\bchecked\b/i.test(tag) ? ' [x] ' : ' [ ] ';
     })
@@ -118,7 +130,10 @@ function readMarks(raw: string): { text: string; underlined: string[]; hasMarks:
 
 /** Whether a check box shows a mark: `[x]` checked, `[ ]` unchecked, nothing undefined. */
 export function readCheckBox(box: Box, lineText: string): CheckBox {
-  const before = lineText.slice(0, box.labelRange.start.character);
+  // The mark before the label, in the box's own cell: in `| [x] Check this box… | Rule 10b5-1(c)
+  // Transaction Indication [ ] |` the exit box's `[x]` is not the 10b5-1 box's mark.
+  const lead = lineText.slice(0, box.labelRange.start.character);
+  const before = lead.slice(Math.max(lead.lastIndexOf('|'), lead.lastIndexOf('\t')) + 1);
   const raw = `${before} ${box.value.raw}`;
   const { text } = readMarks(raw);
   if (/\[[xX]\]/.test(text)) return { box, checked: true };
@@ -135,7 +150,7 @@ export function readReportingOwner(box: Box): ReportingOwner {
     return { box, name: stripRefs(name), address: splitAddress(rest) };
   }
   const plain = collapseSpaces(text.replace(NAME_HINTS, ' ')).trim();
-  const parts = stripRefs(plain).split(/\s*,\s*/).filter((p) => p !== '');
+  const parts = joinCompanySuffixes(stripRefs(plain).split(/\s*,\s*/).filter((p) => p !== ''));
   const [name = '', ...rest] = parts;
   return { box, name, address: splitAddress(rest) };
 }
@@ -144,14 +159,37 @@ function stripRefs(text: string): string {
   return collapseSpaces(text.replace(/\(\s*\d{1,2}\s*\)/g, ' ')).trim();
 }
 
+const COMPANY_SUFFIX = /^(?:inc|incorporated|corp|llc|l\.l\.c|lp|l\.p|llp|ltd|plc|n\.a)\.?$/i;
+
+/**
+ * In the colon form the parts are separated by commas, but "C/O QUALYS, INC." (FORMAT.md's own
+ * example) is one street line: a part that is only a company suffix belongs to the part before
+ * it, so that the colon form gives the same street1/street2 as EDGAR's rendering.
+ */
+function joinCompanySuffixes(parts: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const part of parts) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && COMPANY_SUFFIX.test(part)) joined[joined.length - 1] = `${previous}, ${part}`;
+    else joined.push(part);
+  }
+  return joined;
+}
+
+const STATE_ZIP = /\b([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/;
+
 /** Best effort: the last part ends with "ST 12345", the one before is the city. */
 function splitAddress(parts: readonly string[]): Address {
   const text = parts.join(', ');
   if (parts.length === 0) return { text };
   const last = parts[parts.length - 1] ?? '';
-  const m = /^(.*?)[\s,]*\b([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/.exec(last);
+  // The state and zip, then what precedes them less its trailing commas and spaces, by a
+  // loop: `^(.*?)[\s,]*\b…$` backtracked in O(n²) on a long run of commas.
+  const m = STATE_ZIP.exec(last);
   if (!m) return { text };
-  const cityInLast = (m[1] ?? '').trim();
+  let cut = m.index;
+  while (cut > 0 && /[\s,]/.test(last[cut - 1] ?? '')) cut--;
+  const cityInLast = last.slice(0, cut).trim();
   const streets = cityInLast !== '' ? parts.slice(0, -1) : parts.slice(0, -2);
   const city = cityInLast !== '' ? cityInLast : parts[parts.length - 2];
   return {
@@ -159,17 +197,20 @@ function splitAddress(parts: readonly string[]): Address {
     street1: streets[0],
     street2: streets.length > 1 ? streets.slice(1).join(', ') : undefined,
     city,
-    state: m[2],
-    zipCode: m[3],
+    state: m[1],
+    zipCode: m[2],
   };
 }
 
 export function readIssuer(box: Box): Issuer {
   const text = box.value.text;
-  const m = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text);
-  if (!m) return { box, name: text };
-  const symbol = m[2] ?? '';
-  return { box, name: (m[1] ?? '').trim(), tradingSymbol: symbol === '' ? undefined : symbol };
+  // The first `[` and the first `]` after it, found by indexOf: the regex this replaces
+  // (`^(.*?)\s*\[\s*([^\]]*?)\s*\]`) took 9 s on 100,000 `[` with no `]`, minutes on 400,000.
+  const open = text.indexOf('[');
+  const close = open === -1 ? -1 : text.indexOf(']', open + 1);
+  if (close === -1) return { box, name: text };
+  const symbol = text.slice(open + 1, close).trim();
+  return { box, name: text.slice(0, open).trim(), tradingSymbol: symbol === '' ? undefined : symbol };
 }
 
 const OPTIONS: readonly { key: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [

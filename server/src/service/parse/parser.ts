@@ -44,7 +44,11 @@ export interface ParsedDraft {
   readonly filing: Filing;
 }
 
-type State = 'header' | 'tableI' | 'tableII' | 'between' | 'explanation' | 'remarks' | 'signature';
+/**
+ * Where the parser is. `between` is after a table, before the footnotes; `after` is after the
+ * form's boilerplate ended the footnotes or the remarks, where no table starts any more.
+ */
+type State = 'header' | 'tableI' | 'tableII' | 'between' | 'explanation' | 'remarks' | 'after' | 'signature';
 
 interface OpenFootnote {
   id: number;
@@ -79,7 +83,9 @@ class DraftParser {
   private explanation: { line: number; range: Range } | undefined;
   private readonly footnotes: Footnote[] = [];
   private openFootnote: OpenFootnote | undefined;
-  private remarks: { line: number; startChar: number; parts: string[]; lastLine: number; lastEnd: number; textLine: number; textChar: number } | undefined;
+  private remarks:
+    | { line: number; startChar: number; parts: string[]; hasText: boolean; lastLine: number; lastEnd: number; textLine: number; textChar: number }
+    | undefined;
   private readonly signatures: { sig: Omit<Signature, 'date'>; date?: Signature['date'] }[] = [];
   private pendingSignatures: { sig: Omit<Signature, 'date'>; date?: Signature['date'] }[] = [];
   private signatureLabelLine: number | undefined;
@@ -112,7 +118,9 @@ class DraftParser {
       this.state = 'signature';
       return;
     }
-    if (this.state !== 'signature' && this.state !== 'explanation' && this.state !== 'remarks' && startsExplanation(t)) {
+    const explanationMayStart =
+      this.state !== 'signature' && this.state !== 'explanation' && this.state !== 'remarks' && (this.state !== 'after' || !this.explanation);
+    if (explanationMayStart && startsExplanation(t)) {
       this.closeTable();
       this.markHeaderEnd(line.index);
       this.explanation = { line: line.index, range: lineRange(line.index, 0, t.length) };
@@ -127,7 +135,9 @@ class DraftParser {
       return;
     }
     if (this.beforeFootnotes()) {
-      if (startsTableII(t)) {
+      // FORMAT.md: Table II starts at the *first* line containing "Table II". A later mention
+      // ("see Table II, column 5") must not start it again and drop the rows already read.
+      if (startsTableII(t) && !this.tableII) {
         this.startTable('II', line.index);
         return;
       }
@@ -145,6 +155,9 @@ class DraftParser {
         this.readTableLine(line);
         return;
       case 'between':
+        this.readBetweenLine(line);
+        return;
+      case 'after':
         return;
       case 'explanation':
         this.readExplanationLine(line);
@@ -205,6 +218,19 @@ class DraftParser {
     if (this.state === 'tableI' || this.state === 'tableII') this.state = 'between';
   }
 
+  /**
+   * After a table ended at a line of free text: a Table II column-title row still starts Table
+   * II when the draft has no "Table II" line (as in the Posey example, where only a blank line
+   * separates the tables, but an OCR'd or pasted draft may have a stray line there too).
+   */
+  private readBetweenLine(line: SourceLine): void {
+    if (this.tableII) return;
+    const row = splitRow(line.text);
+    if (!row || isSeparatorRow(line.text, row)) return;
+    const cells = row.cells.map((span) => readCell(line.text, line.index, span));
+    if (isHeaderRow(cells) && tableOfColumnTitles(cells) === 'II') this.startTable('II', line.index);
+  }
+
   private readTableLine(line: SourceLine): void {
     const table = this.current;
     if (!table) return;
@@ -220,7 +246,7 @@ class DraftParser {
     const cells = row.cells.map((span) => readCell(t, line.index, span));
     if (isHeaderRow(cells)) {
       // A Table II column-title row inside Table I: the draft has no "Table II" line.
-      if (table.table === 'I' && tableOfColumnTitles(cells) === 'II') this.startTable('II', line.index);
+      if (table.table === 'I' && !this.tableII && tableOfColumnTitles(cells) === 'II') this.startTable('II', line.index);
       return;
     }
     if (cells.every((c) => c.text === '' && c.refs.length === 0)) return;
@@ -239,7 +265,7 @@ class DraftParser {
     const t = line.text;
     if (isBoilerplate(t)) {
       this.closeFootnote();
-      this.state = 'between';
+      this.state = 'after';
       return;
     }
     const item = footnoteItemStart(t, line.index);
@@ -285,10 +311,12 @@ class DraftParser {
   private startRemarks(line: SourceLine, rest: number): void {
     const tail = line.text.slice(rest);
     const textChar = rest + (tail.length - tail.trimStart().length);
+    const first = cleanLine(line.text, rest);
     this.remarks = {
       line: line.index,
       startChar: line.text.search(/\S/),
-      parts: [cleanLine(line.text, rest)],
+      parts: [first],
+      hasText: first !== '',
       lastLine: line.index,
       lastEnd: line.text.trimEnd().length,
       textLine: line.index,
@@ -301,15 +329,19 @@ class DraftParser {
     const r = this.remarks;
     if (!r) return;
     if (isBoilerplate(line.text)) {
-      this.state = 'between';
+      this.state = 'after';
       return;
     }
     if (line.text.trim() === '') return;
-    if (r.parts.join('').trim() === '') {
+    const part = cleanLine(line.text, 0);
+    // The text starts at the first line with words. A flag, not `parts.join('')` on every
+    // line, which made long remarks O(n²).
+    if (!r.hasText) {
       r.textLine = line.index;
       r.textChar = line.text.search(/\S/);
+      r.hasText = part !== '';
     }
-    r.parts.push(cleanLine(line.text, 0));
+    r.parts.push(part);
     r.lastLine = line.index;
     r.lastEnd = line.text.trimEnd().length;
   }
@@ -332,8 +364,12 @@ class DraftParser {
     }
     let nameText = t.slice(at + 3, nameEnd);
     let nameSpanEnd = nameEnd;
-    // `/s/ John N. Wilson   08/07/2013`: a date at the end of the line.
-    const trailing = /\s(\d{1,2}\/\d{1,2}\/\d{2,4})\s*\|?\s*$/.exec(nameText);
+    // `/s/ John N. Wilson   08/07/2013`: a date at the end of the line. The trailing spaces and
+    // pipe are trimmed first: `\s*\|?\s*$` in the regex backtracked in O(n²) for each of
+    // its start positions on a long run of spaces (100,000 spaces took 7 s, 400,000 almost 2 min).
+    let tail = nameText.trimEnd();
+    if (tail.endsWith('|')) tail = tail.slice(0, -1).trimEnd();
+    const trailing = /\s(\d{1,2}\/\d{1,2}\/\d{2,4})$/.exec(tail);
     if (!dateSpan && trailing) {
       const start = at + 3 + trailing.index + 1;
       dateSpan = { start, end: start + (trailing[1] ?? '').length };

@@ -22,9 +22,12 @@ export function startsExplanation(text: string): boolean {
   return /^explanation\s+of\s+responses\b/i.test(plainLine(text));
 }
 
-/** `Remarks:` (the text may follow on the same line). */
+/**
+ * `Remarks:` (the text may follow on the same line). Stars right after the colon close the
+ * label's emphasis (`## **Remarks:**`) and are not part of the remarks.
+ */
 export function remarksStart(text: string): { rest: number } | undefined {
-  const m = /^[\s#*>]*remarks[\s*]*(?::|$)/i.exec(text);
+  const m = /^[\s#*>]*remarks[\s*]*(?::\**|$)/i.exec(text);
   return m ? { rest: m[0].length } : undefined;
 }
 
@@ -41,10 +44,13 @@ export function isSignatureLabel(text: string): boolean {
 /**
  * The form's printed boilerplate after the footnotes: it ends the Explanation of Responses
  * even when the draft has no signature yet, so that it is not read as part of the last footnote.
+ * Converted drafts list the starred notes as bullets (`- \*\* Intentional misstatements…`,
+ * as in qualys-posey-2024-ocr.form4), so a leading `-` or `+` bullet is skipped too; otherwise
+ * the note would be read as one more bare-bullet footnote.
  */
 export function isBoilerplate(text: string): boolean {
   return /^(?:reminder\s*:|note\s*:\s*file three copies|persons who respond to the collection|if the form is filed by more than one reporting person|intentional misstatements or omissions|potential persons who are to respond|date$)/i.test(
-    plainLine(text).replace(/^[\s*]+/, ''),
+    plainLine(text).replace(/^[\s*+-]+/, ''),
   );
 }
 
