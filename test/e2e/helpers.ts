@@ -25,11 +25,11 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
 }
 
 /** Polls `condition` until it returns a truthy value, or fails after `timeoutMs`. */
-export async function waitFor<T>(condition: () => T | Promise<T>, what: string, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+export async function waitFor<T>(condition: () => T | Promise<T>, what: string, timeoutMs = 15_000, intervalMs = 100): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(intervalMs);
   }
@@ -68,4 +68,215 @@ export async function screenshot(name: string, { settleMs = 500, timeoutMs = 20_
   const answer = fs.readFileSync(ackFile, 'utf8');
   if (answer.startsWith('ERROR')) throw new Error(`screenshot ${name} failed: ${answer}`);
   return answer;
+}
+
+// ── drafts, diagnostics and editors ─────────────────────────────────────────────────────────────
+
+/** How long a test waits for the language server (a diagnostics event, a result) before it fails. */
+export const SERVER_TIMEOUT_MS = 10_000;
+
+let copyCount = 0;
+
+/**
+ * A copy of a fixture at a URI that no editor has seen yet: `scratch/<unique>/<name>` in the
+ * workspace, same bytes, same file name. Tests that wait for "the first diagnostics of a draft"
+ * need such a URI: a document opened earlier (by another suite, in another order) may have
+ * diagnostics already, or an old clear-on-close event still on its way.
+ */
+export async function freshCopy(fixture: string, name: string = fixture): Promise<vscode.Uri> {
+  const bytes = await vscode.workspace.fs.readFile(fixtureUri(fixture));
+  return writeWorkspaceFile(`scratch/${process.pid}-${Date.now()}-${++copyCount}/${name}`, bytes);
+}
+
+/** Writes a file of the workspace (folders created as needed) and returns its URI. */
+export async function writeWorkspaceFile(relativePath: string, content: string | Uint8Array): Promise<vscode.Uri> {
+  const uri = fixtureUri(...relativePath.split('/'));
+  await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+  return uri;
+}
+
+/** The form4 diagnostics of a document (the only ones a form4 document should have). */
+export function form4Diagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'form4');
+}
+
+/** A diagnostic's rule id: the LSP client turns code + codeDescription into `{ value, target }`. */
+export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** `rule@line` (0-based line) for each diagnostic, sorted: short, readable assertion messages. */
+export function summary(diagnostics: readonly vscode.Diagnostic[]): string[] {
+  return diagnostics
+    .map((d) => `${ruleOf(d) ?? '?'}@${d.range.start.line}`)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+export interface DiagnosticsHit {
+  readonly uri: vscode.Uri;
+  /** The document's diagnostics right after the accepted event. */
+  readonly diagnostics: vscode.Diagnostic[];
+  /** Milliseconds from the start of the action to the accepted event. */
+  readonly elapsedMs: number;
+  /**
+   * Milliseconds from the first change of the document's text during the action (the extension
+   * host's onDidChangeTextDocument) to the accepted event; undefined when the text did not change.
+   */
+  readonly sinceChangeMs: number | undefined;
+}
+
+/**
+ * Runs `action` and waits for a `vscode.languages.onDidChangeDiagnostics` event for the document
+ * after which its diagnostics satisfy `accept`; fails after `timeoutMs`. The listener is in place
+ * before the action starts, so no event is missed; the diagnostics are read at each event for the
+ * document (not before the first one), so a document the server has not answered for yet, whose
+ * diagnostics read as [], is never taken for a clean one.
+ *
+ * `uri` may be a function, for an action that creates the document (it is called once the action
+ * is done; the events recorded meanwhile are looked at too).
+ *
+ * The event only says that the client stored a report. When `accept` could also hold for a
+ * report on an older version of the document, the caller must make sure no request for an older
+ * version was in flight (by waiting for it first), or choose `accept` so that it tells the two
+ * apart (e.g. "clean" after a draft that had findings).
+ */
+export async function diagnosticsAfter(
+  uri: vscode.Uri | (() => vscode.Uri),
+  action: () => unknown,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = SERVER_TIMEOUT_MS,
+): Promise<DiagnosticsHit> {
+  const events: { uri: string; diagnostics: vscode.Diagnostic[]; at: number }[] = [];
+  let wake: (() => void) | undefined;
+  const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+    const at = performance.now();
+    for (const u of e.uris) events.push({ uri: u.toString(), diagnostics: vscode.languages.getDiagnostics(u), at });
+    wake?.();
+  });
+  const changes: { uri: string; at: number }[] = [];
+  const changeListener = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.contentChanges.length > 0) changes.push({ uri: e.document.uri.toString(), at: performance.now() });
+  });
+  try {
+    const started = performance.now();
+    await action();
+    const target = typeof uri === 'function' ? uri() : uri;
+    const key = target.toString();
+    const deadline = started + timeoutMs;
+    let seen = 0;
+    let last: vscode.Diagnostic[] | undefined;
+    for (;;) {
+      for (; seen < events.length; seen++) {
+        const e = events[seen];
+        if (!e || e.uri !== key) continue;
+        last = e.diagnostics;
+        if (accept(e.diagnostics)) {
+          const changed = changes.find((c) => c.uri === key)?.at;
+          return { uri: target, diagnostics: e.diagnostics, elapsedMs: e.at - started, sinceChangeMs: changed === undefined ? undefined : e.at - changed };
+        }
+      }
+      const left = deadline - performance.now();
+      if (left <= 0) {
+        const state = last ? `the last diagnostics were [${summary(last).join(', ')}]` : 'no diagnostics event for it at all';
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${target.toString(true)}: ${state})`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  } finally {
+    listener.dispose();
+    changeListener.dispose();
+  }
+}
+
+/** Whether an editor tab shows this document now. */
+export function isInTab(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((g) =>
+    g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()),
+  );
+}
+
+/**
+ * Opens a draft in an editor and waits for the language server's first answer for it: the first
+ * diagnostics event for its URI. The client pulls diagnostics for a document once an editor shows
+ * it and stores the server's full report even when it is empty (which fires the event too), and
+ * nothing else writes diagnostics for a form4 document, so that first event is the answer. The
+ * document must not be showing already (use freshCopy or a new untitled document).
+ */
+export async function openDraft(
+  document: vscode.Uri | vscode.TextDocument,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean = () => true,
+  what = 'the first diagnostics of the draft',
+): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+  const uri = document instanceof vscode.Uri ? document : document.uri;
+  if (isInTab(uri)) throw new Error(`openDraft(${uri.toString(true)}): already open in an editor; its first diagnostics may be gone by`);
+  let editor: vscode.TextEditor | undefined;
+  const hit = await diagnosticsAfter(
+    uri,
+    async () => {
+      const doc = document instanceof vscode.Uri ? await vscode.workspace.openTextDocument(document) : document;
+      editor = await vscode.window.showTextDocument(doc);
+    },
+    accept,
+    what,
+  );
+  if (!editor) throw new Error('no editor');
+  return { editor, diagnostics: hit.diagnostics };
+}
+
+/** A new untitled form4 document with this text. */
+export async function untitledDraft(content: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ language: 'form4', content });
+}
+
+/** Closes every editor, reverting unsaved changes first (no "Save?" dialog can stop a test). */
+export async function closeAllEditors(): Promise<void> {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (!tab.isDirty || !(tab.input instanceof vscode.TabInputText)) continue;
+      const document = await vscode.workspace.openTextDocument(tab.input.uri);
+      await vscode.window.showTextDocument(document, { viewColumn: group.viewColumn, preview: false });
+      await vscode.commands.executeCommand('hideSuggestWidget');
+      await vscode.commands.executeCommand('leaveSnippet');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The text of hovers as one string, `&nbsp;` (code-server) and non-breaking spaces made spaces. */
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\u00a0/g, ' ');
+}
+
+/** The position of the first occurrence of `needle` on a line (plus `offset` characters). */
+export function positionOf(document: vscode.TextDocument, line: number, needle: string, offset = 0): vscode.Position {
+  const character = document.lineAt(line).text.indexOf(needle);
+  if (character === -1) throw new Error(`line ${line} has no ${JSON.stringify(needle)}: ${document.lineAt(line).text}`);
+  return new vscode.Position(line, character + offset);
+}
+
+/** The range of the first occurrence of `needle` on a line. */
+export function rangeOf(document: vscode.TextDocument, line: number, needle: string): vscode.Range {
+  const start = positionOf(document, line, needle);
+  return new vscode.Range(start, start.translate(0, needle.length));
+}
+
+/** The whole document's range. */
+export function wholeRange(document: vscode.TextDocument): vscode.Range {
+  return new vscode.Range(0, 0, document.lineCount, 0);
 }
