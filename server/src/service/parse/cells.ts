@@ -4,7 +4,7 @@
  * from a spreadsheet, a word processor or a PDF.
  */
 import type { Cell } from '../model/filing';
-import { cleanText, trimmedSpan } from '../text/cleanText';
+import { cleanText, collapseSpaces, isSpace, trimmedSpan } from '../text/cleanText';
 import { lineRange } from '../text/range';
 import { findFootnoteRefs } from './footnoteRefs';
 
@@ -77,14 +77,28 @@ export function isSeparatorRow(text: string, row: RawRow): boolean {
   return dashes > 0;
 }
 
+/** What a cell needs cleaning for: tags, entities, escapes, or footnote references. */
+const NEEDS_CLEANING = /[<&\\(\u00b2\u00b3\u00b9\u2070-\u207e]/;
+
 /** Reads one cell: its references, its clean value and their ranges. */
 export function readCell(text: string, line: number, span: CellSpan): Cell {
+  const raw = text.slice(span.start, span.end);
+  if (!NEEDS_CLEANING.test(raw)) {
+    // Most cells are plain ("Common Stock", "10,000", "D"): no cleaning, no mapping to build.
+    let start = span.start;
+    let end = span.end;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    const value = collapseSpaces(text.slice(start, end));
+    const at = insertionPoint(text, span);
+    return { raw, text: value, range: lineRange(line, span.start, span.end), valueRange: value === '' ? lineRange(line, at, at) : lineRange(line, start, end), refs: [] };
+  }
   const { refs, cuts } = findFootnoteRefs(text, line, span.start, span.end);
   const value = trimmedSpan(cleanText(text, span.start, span.end, cuts));
   const at = insertionPoint(text, span);
   const valueRange = value.text === '' ? lineRange(line, at, at) : lineRange(line, value.start, value.end);
   return {
-    raw: text.slice(span.start, span.end),
+    raw,
     text: value.text,
     range: lineRange(line, span.start, span.end),
     valueRange,

@@ -19,7 +19,8 @@ export function startsTableII(text: string): boolean {
 }
 
 export function startsExplanation(text: string): boolean {
-  return /^explanation\s+of\s+responses\b/i.test(plainLine(text));
+  // A cheap look first: cleaning every line of a long table for this test would dominate parsing.
+  return /explanation/i.test(text) && /^explanation\s+of\s+responses\b/i.test(plainLine(text));
 }
 
 /**
@@ -38,7 +39,7 @@ export function signatureStart(text: string): { at: number } | undefined {
 }
 
 export function isSignatureLabel(text: string): boolean {
-  return /^signature\s+of\s+reporting\s+person/i.test(plainLine(text));
+  return /signature/i.test(text) && /^signature\s+of\s+reporting\s+person/i.test(plainLine(text));
 }
 
 /**

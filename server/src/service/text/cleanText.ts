@@ -45,6 +45,10 @@ export function cleanText(line: string, from: number, to: number, cuts: readonly
   const ends: number[] = [];
   const sortedCuts = [...cuts].sort((a, b) => a.start - b.start);
   let cutIndex = 0;
+  // The next `>` and `<` at or after a point, remembered so that a line of ten thousand unclosed
+  // `<` is read in linear time rather than searched to its end once per `<`.
+  let nextGt = -1;
+  let nextLt = -1;
   let i = from;
   while (i < to) {
     while (cutIndex < sortedCuts.length && (sortedCuts[cutIndex]?.end ?? 0) <= i) cutIndex++;
@@ -55,9 +59,11 @@ export function cleanText(line: string, from: number, to: number, cuts: readonly
     }
     const ch = line[i] ?? '';
     if (ch === '<') {
-      const close = line.indexOf('>', i + 1);
-      // A tag is `<name …>` or `</name>`; a bare `<` (as in "< 10%") stays text.
-      if (close !== -1 && close < to && /^<\/?[A-Za-z][^<>]*>$/.test(line.slice(i, close + 1))) {
+      if (nextGt !== Infinity && nextGt <= i) nextGt = indexOrInfinity(line, '>', i + 1);
+      if (nextLt !== Infinity && nextLt <= i) nextLt = indexOrInfinity(line, '<', i + 1);
+      const close = nextGt;
+      // A tag is `<name …>` or `</name>` with no `<` inside; a bare `<` (as in "< 10%") stays text.
+      if (close < to && nextLt > close && /^<\/?[A-Za-z][^<>]*>$/.test(line.slice(i, close + 1))) {
         // A tag separates words as a space would, so "<u>A</u><u>B</u>" reads "A B".
         chars.push(' ');
         starts.push(i);
@@ -66,8 +72,9 @@ export function cleanText(line: string, from: number, to: number, cuts: readonly
         continue;
       }
     } else if (ch === '&') {
-      const semi = line.indexOf(';', i + 1);
-      if (semi !== -1 && semi < to && semi - i <= 6) {
+      // Entities are short (`&nbsp;`): look for the `;` within the next few characters only.
+      const semi = line.slice(i + 1, Math.min(to, i + 8)).indexOf(';') + i + 1;
+      if (semi > i && semi - i <= 6) {
         const decoded = ENTITIES[line.slice(i + 1, semi).toLowerCase()];
         if (decoded !== undefined) {
           chars.push(decoded);
@@ -92,6 +99,11 @@ export function cleanText(line: string, from: number, to: number, cuts: readonly
   return { text: chars.join(''), starts, ends, origin: from };
 }
 
+function indexOrInfinity(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at === -1 ? Infinity : at;
+}
+
 /** The trimmed span of a clean text, as offsets in the line: `[start, end)`. */
 export function trimmedSpan(clean: CleanText): { start: number; end: number; text: string } {
   const text = clean.text;
@@ -114,11 +126,13 @@ export function spanOf(clean: CleanText, a: number, b: number): { start: number;
   return { start: clean.starts[a] ?? clean.origin, end: clean.ends[b - 1] ?? clean.origin };
 }
 
-function isSpace(code: number): boolean {
+/** The spaces a cell's value is trimmed of: space, tab, no-break space, ideographic space. */
+export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 160 || code === 0x3000;
 }
 
 /** Runs of whitespace (tabs, no-break spaces, several spaces) read as one space. */
 export function collapseSpaces(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ');
+  // Most values have single spaces only: leave them as they are, without a new string.
+  return /\s\s|[^\S ]|[\u00a0\u3000]/.test(text) ? text.replace(/[\s\u00a0\u3000]+/g, ' ') : text;
 }
