@@ -10,7 +10,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import {
   type ClientCapabilities,
   type ConfigurationItem,
@@ -43,6 +43,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import type { DraftStatus } from '../../server/src/lsp/protocol';
+import { PROJECT_ROOT } from '../support/paths';
 
 /** The wire name is part of the protocol the client relies on: pinned here, not imported. */
 export const StatusNotification = new NotificationType<DraftStatus>('form4/status');
@@ -58,17 +59,7 @@ export const SUITE = { timeout: 60_000 };
 /** Options for the before/after hooks that start and stop the server. */
 export const HOOK = { timeout: 30_000 };
 
-function findRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-export const ROOT = findRoot(__dirname);
+export const ROOT = PROJECT_ROOT;
 export const SERVER_JS = join(ROOT, 'dist', 'server.js');
 export const EXAMPLES = join(ROOT, '..', 'shared', 'examples');
 

@@ -5,7 +5,7 @@
  */
 import { formatIsoDate } from '../model/calendarDate';
 import { isExerciseCode } from '../model/codes';
-import type { DerivativeRow, Filing, TableRow } from '../model/filing';
+import { type DerivativeRow, type Filing, type TableRow, titleKey } from '../model/filing';
 
 export interface ExerciseGroup {
   readonly code: string;
@@ -21,10 +21,6 @@ export interface Exercises {
   readonly unpairedAcquisitions: readonly TableRow[];
   /** False when a damaged row could hold the missing half: then nothing is reported unpaired. */
   readonly decidable: boolean;
-}
-
-function normalizeTitle(text: string | undefined): string {
-  return (text ?? '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 function exerciseKey(row: TableRow): string | undefined {
@@ -71,13 +67,13 @@ export function pairExercises(filing: Filing): Exercises {
     // that title (Table I first, as the underlying is usually common stock), else Table II.
     const byUnderlying = new Map<string, DerivativeRow[]>();
     for (const d of disposals) {
-      const title = normalizeTitle(d.underlyingTitle.value);
+      const title = titleKey(d.underlyingTitle.value);
       byUnderlying.set(title, [...(byUnderlying.get(title) ?? []), d]);
     }
     const leftover: DerivativeRow[] = [];
     for (const [title, ds] of byUnderlying) {
-      let matched = free.filter((a) => a.table === 'I' && normalizeTitle(a.securityTitle.value) === title);
-      if (matched.length === 0) matched = free.filter((a) => a.table === 'II' && normalizeTitle(a.securityTitle.value) === title);
+      let matched = free.filter((a) => a.table === 'I' && titleKey(a.securityTitle.value) === title);
+      if (matched.length === 0) matched = free.filter((a) => a.table === 'II' && titleKey(a.securityTitle.value) === title);
       if (matched.length === 0) {
         leftover.push(...ds);
         continue;

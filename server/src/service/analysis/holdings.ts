@@ -6,7 +6,7 @@
  */
 import { formatDate, formatIsoDate } from '../model/calendarDate';
 import { type Decimal, formatDecimal } from '../model/decimal';
-import type { Field, Filing, TableRow } from '../model/filing';
+import { type Field, type Filing, type TableRow, titleKey } from '../model/filing';
 
 export interface HoldingStep {
   readonly row: TableRow;
@@ -27,17 +27,13 @@ export interface Holdings {
   readonly steps: ReadonlyMap<TableRow, HoldingStep>;
 }
 
-function normalize(text: string | undefined): string {
-  return (text ?? '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.,;:]+$/, '').trim();
-}
-
 function refIds(field: Field<unknown>): string {
   return field.cell.refs.map((r) => r.id).sort((a, b) => a - b).join(',');
 }
 
 /** A footnoted-only value is told apart by its footnotes, a written one by its value. */
 function valueKey(field: Field<unknown>, value: string | undefined): string {
-  return value !== undefined ? value : field.cell.text !== '' ? `?${normalize(field.cell.text)}` : `fn:${refIds(field)}`;
+  return value !== undefined ? value : field.cell.text !== '' ? `?${titleKey(field.cell.text)}` : `fn:${refIds(field)}`;
 }
 
 /** The holding a row belongs to, or undefined when the row cannot be placed (no title or form). */
@@ -47,9 +43,9 @@ export function holdingKey(row: TableRow): string | undefined {
   if (title === undefined || form === undefined) return undefined;
   const parts = [
     row.table,
-    normalize(title),
+    titleKey(title),
     form,
-    normalize(row.nature.value),
+    titleKey(row.nature.value),
     refIds(row.directOrIndirect),
     refIds(row.nature),
   ];
@@ -57,7 +53,7 @@ export function holdingKey(row: TableRow): string | undefined {
     parts.push(
       valueKey(row.exercisePrice, row.exercisePrice.value?.toFixed()),
       valueKey(row.expirationDate, row.expirationDate.value ? formatIsoDate(row.expirationDate.value) : undefined),
-      normalize(row.underlyingTitle.value),
+      titleKey(row.underlyingTitle.value),
       // The date exercisable tells grants apart too: RSU tranches have no exercise price and
       // no expiration date, only their vesting schedule (a different footnote in column 6 for
       // each grant). Without it, a correct filing of four tranches exercised on one day read

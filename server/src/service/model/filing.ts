@@ -243,6 +243,14 @@ export interface Filing {
   readonly sections: readonly Section[];
 }
 
+/**
+ * The form of a title (or a nature of ownership) that tells holdings apart: case, runs of spaces
+ * and trailing punctuation do not ("Common Stock." is "common stock").
+ */
+export function titleKey(text: string | undefined): string {
+  return (text ?? '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.,;:]+$/, '').trim();
+}
+
 /** A cell with no value: blank, or holding only footnote references. */
 export function isBlank(field: Field<unknown>): boolean {
   return field.cell.text === '';

@@ -4,6 +4,7 @@
  * previous item's (so a list of bare bullets is numbered 1, 2, 3 … in order).
  */
 import { type Range, lineRange } from '../text/range';
+import { superscriptNumber } from './footnoteRefs';
 
 const SUPERSCRIPT = '\u2070\u00b9\u00b2\u00b3\u2074-\u2079';
 const NUMBERED = new RegExp(
@@ -20,11 +21,6 @@ export interface ItemStart {
   readonly textStart: number;
 }
 
-const SUPERSCRIPT_VALUE: Readonly<Record<string, string>> = {
-  '\u2070': '0', '\u00b9': '1', '\u00b2': '2', '\u00b3': '3', '\u2074': '4',
-  '\u2075': '5', '\u2076': '6', '\u2077': '7', '\u2078': '8', '\u2079': '9',
-};
-
 /** Reads the start of a footnote item on line `line`, if the line starts one. */
 export function footnoteItemStart(text: string, line: number): ItemStart | undefined {
   const m = NUMBERED.exec(text);
@@ -32,7 +28,7 @@ export function footnoteItemStart(text: string, line: number): ItemStart | undef
     const digits = m[2] ?? m[3] ?? m[5] ?? m[6];
     const superscript = m[4];
     const raw = digits ?? superscript ?? '';
-    const id = digits !== undefined ? Number(digits) : Number(raw.split('').map((c) => SUPERSCRIPT_VALUE[c] ?? '').join(''));
+    const id = digits !== undefined ? Number(digits) : superscriptNumber(raw);
     const lead = (m[1] ?? '').length;
     const digitsAt = text.indexOf(raw, lead);
     const markerStart = text.search(/\S/);

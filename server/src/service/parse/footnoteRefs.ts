@@ -6,11 +6,16 @@ import type { FootnoteNotation, FootnoteRef } from '../model/filing';
 import type { Cut } from '../text/cleanText';
 import { lineRange } from '../text/range';
 
-const SUPERSCRIPT_DIGITS: Readonly<Record<string, string>> = {
+export const SUPERSCRIPT_DIGITS: Readonly<Record<string, string>> = {
   '\u2070': '0', '\u00b9': '1', '\u00b2': '2', '\u00b3': '3', '\u2074': '4',
   '\u2075': '5', '\u2076': '6', '\u2077': '7', '\u2078': '8', '\u2079': '9',
 };
 const DIGIT_TO_SUPERSCRIPT: readonly string[] = ['\u2070', '\u00b9', '\u00b2', '\u00b3', '\u2074', '\u2075', '\u2076', '\u2077', '\u2078', '\u2079'];
+
+/** `¹²` → 12. */
+export function superscriptNumber(text: string): number {
+  return Number(text.split('').map((c) => SUPERSCRIPT_DIGITS[c] ?? '').join(''));
+}
 
 /** Writes a footnote number in a notation, for renames and inserted references. */
 export function writeFootnoteNumber(id: number, notation: FootnoteNotation): string {
@@ -73,7 +78,7 @@ export function findFootnoteRefs(text: string, line: number, from: number, to: n
     const end = start + m[0].length;
     if (!isFree(start, end)) continue;
     const raw = m[1] ?? '';
-    const id = Number(raw.split('').map((c) => SUPERSCRIPT_DIGITS[c] ?? '').join(''));
+    const id = superscriptNumber(raw);
     const digitsAt = start + m[0].indexOf(raw);
     refs.push({
       id,

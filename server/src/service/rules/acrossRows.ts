@@ -3,10 +3,10 @@ import { footnotesOfRow } from '../analysis/footnoteIndex';
 import type { ExerciseGroup } from '../analysis/exercises';
 import { formatDate, formatIsoDate } from '../model/calendarDate';
 import { type Decimal, formatDecimal, formatPrice, ZERO } from '../model/decimal';
-import type { Field, Quantity, TableRow } from '../model/filing';
+import { type Field, type Quantity, type TableRow, titleKey } from '../model/filing';
 import { flipDirectionFix } from './rows';
 import { relatedRow, rowLabel, setCellValue, wellFormedRows } from './helpers';
-import type { Fix, RuleDefinition } from './types';
+import type { Fix, Reporter, RuleDefinition } from './types';
 
 export const holdingsMismatch: RuleDefinition = {
   id: 'holdings-mismatch',
@@ -178,8 +178,6 @@ export const exerciseMismatch: RuleDefinition = {
   },
 };
 
-type Reporter = Parameters<RuleDefinition['check']>[0]['report'];
-
 function checkGroup(group: ExerciseGroup, report: Reporter): void {
   const disposed = sum(group.disposals.map((d) => d.shares));
   const underlying = sum(group.disposals.map((d) => d.underlyingShares));
@@ -232,7 +230,7 @@ export const withholdingUnpaired: RuleDefinition = {
     const keyOf = (r: TableRow): string | undefined => {
       const date = r.transactionDate.value;
       const title = r.securityTitle.value;
-      return date && title ? `${r.table}\u0000${title.toLowerCase().replace(/\s+/g, ' ')}\u0000${formatIsoDate(date)}` : undefined;
+      return date && title ? `${r.table}\u0000${titleKey(title)}\u0000${formatIsoDate(date)}` : undefined;
     };
     for (const r of rows) {
       const key = keyOf(r);

@@ -2,7 +2,7 @@
 import { TABLE_I_COLUMNS, TABLE_II_COLUMNS, columnsOf, tableName } from '../model/columns';
 import { allRows, type Field, isBlank, isFootnotedBlank, type TableRow } from '../model/filing';
 import { rowFields, rowLabel, wellFormedRows } from './helpers';
-import type { RuleDefinition } from './types';
+import type { Reporter, RuleDefinition } from './types';
 
 const NUMBER_KINDS = new Set(['amount', 'acquiredAmount', 'disposedAmount', 'price', 'exercisePrice', 'underlyingAmount', 'owned']);
 const DATE_KINDS = new Set(['date', 'deemedDate', 'exerciseDate', 'expirationDate']);
@@ -160,8 +160,6 @@ export const missingValue: RuleDefinition = {
     for (const row of wellFormedRows(filing)) checkRow(row, report);
   },
 };
-
-type Reporter = Parameters<RuleDefinition['check']>[0]['report'];
 
 function checkRow(row: TableRow, report: Reporter): void {
   const missing = (field: Field<unknown>, name: string): void => {

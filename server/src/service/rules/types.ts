@@ -61,6 +61,9 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
+/** How a rule's check reports, for helpers that report on its behalf. */
+export type Reporter = RuleContext['report'];
+
 export interface RuleDefinition {
   readonly id: string;
   readonly group: 'Reading the draft' | 'Header' | 'Footnotes' | 'Rows' | 'Across rows and tables' | 'Filing';
