@@ -43,7 +43,7 @@ export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: 
   const pad = (text: string): string => (cell.raw === '' && line.trimStart().startsWith('|') ? ` ${text} ` : text);
   switch (column.kind) {
     case 'code':
-      return TRANSACTION_CODES.map((c) => {
+      return TRANSACTION_CODES.map((c): Completion => {
         const rank = USUAL[table].indexOf(c.code);
         return {
           label: c.code,
@@ -54,7 +54,7 @@ export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: 
           range,
           sortText: `${rank === -1 ? 9 : 0}${String(rank === -1 ? 99 : rank).padStart(2, '0')}${c.code}`,
         };
-      });
+      }).sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
     case 'acquiredDisposed':
       return choices(['A', 'D'], ['Acquired', 'Disposed of'], range, pad);
     case 'ownership':

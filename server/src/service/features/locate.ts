@@ -68,8 +68,14 @@ export function locate(draft: ParsedDraft, analysis: Analysis, position: Positio
   if (!table || !line) return undefined;
   const raw = splitRow(line.text);
   if (!raw) return undefined;
-  const index = raw.cells.findIndex((c) => c.start <= position.character && position.character <= c.end);
-  const span = raw.cells[index];
+  let index = raw.cells.findIndex((c) => c.start <= position.character && position.character <= c.end);
+  let span = raw.cells[index];
+  const last = raw.cells[raw.cells.length - 1];
+  if (!span && last && raw.delimiter === 'pipe' && position.character > last.end) {
+    // Typing the next cell of a row: `| Common Stock | 08/06/2013 | | ▮` is in the code cell.
+    index = raw.cells.length;
+    span = { start: last.end + 1, end: line.text.length };
+  }
   if (!span) return undefined;
   const cell = readCell(line.text, line.index, span);
   const row = [...(filing.nonDerivativeTable?.rows ?? []), ...(filing.derivativeTable?.rows ?? [])].find((r) => r.line === position.line);
@@ -88,13 +94,22 @@ function headerColumn(columns: readonly ColumnInfo[], cellCount: number, index: 
   const numbered = /^(\d{1,2}A?)\.\s/.exec(text);
   if (numbered) return columns.find((c) => c.number === numbered[1]);
   const lower = text.toLowerCase();
-  const byWords = columns.find((c) => lower !== '' && (c.name.toLowerCase() === lower || (lower.length > 3 && c.name.toLowerCase().includes(lower))));
+  // The printed sub-headings first: "Title" under column 7 is the underlying's title, not column 1.
+  const short: Readonly<Record<string, ColumnInfo['kind'][]>> = {
+    code: ['code'],
+    v: ['timeliness'],
+    '(a)': ['acquiredAmount', 'acquiredDisposed'],
+    '(d)': ['disposedAmount'],
+    '(a) or (d)': ['acquiredDisposed'],
+    title: ['underlyingTitle'],
+    amount: ['amount', 'underlyingAmount'],
+    price: ['price'],
+  };
+  for (const kind of short[lower] ?? []) {
+    const column = columns.find((c) => c.kind === kind);
+    if (column) return column;
+  }
+  const byWords = columns.find((c) => lower.length > 3 && (c.name.toLowerCase() === lower || c.name.toLowerCase().includes(lower)));
   if (byWords) return byWords;
-  if (lower === 'code') return columns.find((c) => c.kind === 'code');
-  if (lower === 'v') return columns.find((c) => c.kind === 'timeliness');
-  if (lower === '(a)') return columns.find((c) => c.kind === 'acquiredAmount') ?? columns.find((c) => c.kind === 'acquiredDisposed');
-  if (lower === '(d)') return columns.find((c) => c.kind === 'disposedAmount');
-  if (lower === '(a) or (d)') return columns.find((c) => c.kind === 'acquiredDisposed');
-  if (lower === 'title') return columns.find((c) => c.kind === 'underlyingTitle');
   return cellCount === columns.length ? columns[index] : undefined;
 }
