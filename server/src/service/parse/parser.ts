@@ -89,7 +89,6 @@ class DraftParser {
   private readonly signatures: { sig: Omit<Signature, 'date'>; date?: Signature['date'] }[] = [];
   private pendingSignatures: { sig: Omit<Signature, 'date'>; date?: Signature['date'] }[] = [];
   private signatureLabelLine: number | undefined;
-  private headerEnd = -1;
 
   constructor(private readonly text: string) {
     this.lines = splitLines(text);
@@ -122,7 +121,6 @@ class DraftParser {
       this.state !== 'signature' && this.state !== 'explanation' && this.state !== 'remarks' && (this.state !== 'after' || !this.explanation);
     if (explanationMayStart && startsExplanation(t)) {
       this.closeTable();
-      this.markHeaderEnd(line.index);
       this.explanation = { line: line.index, range: lineRange(line.index, 0, t.length) };
       this.state = 'explanation';
       return;
@@ -175,10 +173,6 @@ class DraftParser {
     return this.state === 'header' || this.state === 'tableI' || this.state === 'tableII' || this.state === 'between';
   }
 
-  private markHeaderEnd(line: number): void {
-    if (this.headerEnd === -1) this.headerEnd = line - 1;
-  }
-
   // ---- header --------------------------------------------------------------------------
 
   private readHeaderLine(line: SourceLine): void {
@@ -205,7 +199,6 @@ class DraftParser {
 
   private startTable(table: TableId, line: number): void {
     this.closeTable();
-    this.markHeaderEnd(line);
     const open: OpenTable = { table, headingLine: line, rows: [], lastLine: line };
     if (table === 'I') this.tableI = open;
     else this.tableII = open;

@@ -13,17 +13,9 @@ export interface Range {
   readonly end: Position;
 }
 
-export function position(line: number, character: number): Position {
-  return { line, character };
-}
-
 /** A range on one line, from `start` to `end` characters. */
 export function lineRange(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
-}
-
-export function rangeBetween(start: Position, end: Position): Range {
-  return { start, end };
 }
 
 export function comparePositions(a: Position, b: Position): number {
@@ -36,10 +28,6 @@ export function containsPosition(range: Range, pos: Position): boolean {
 
 export function rangesOverlap(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
-}
-
-export function rangesEqual(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
 export function compareRanges(a: Range, b: Range): number {
