@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -250,5 +250,20 @@ describe('help, version, rules', () => {
     const r = form4(['rules', '--format', 'json'], dir);
     const rules = JSON.parse(r.stdout) as { id: string; severity: string }[];
     assert.deepEqual(rules.map((x) => [x.id, x.severity]), RULES.map((x) => [x.id, x.defaultSeverity]));
+  });
+});
+
+describe('the $form4 problem matcher', () => {
+  test('its pattern reads every stylish line: file, line, column, severity, message, rule', () => {
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      contributes: { problemMatchers: { name: string; pattern: { regexp: string } }[] };
+    };
+    const matcher = manifest.contributes.problemMatchers.find((m) => m.name === 'form4') ?? assert.fail('no form4 problem matcher');
+    const pattern = new RegExp(matcher.pattern.regexp);
+    const lines = form4(['check', 'broken.form4'], dir).stdout.split('\n').filter((l) => l.startsWith('broken.form4:'));
+    assert.equal(lines.length, 2);
+    const read = lines.map((l) => pattern.exec(l)?.slice(1));
+    assert.deepEqual(read[1], ['broken.form4', String(BROKEN_OWNED_LINE), String(BROKEN_OWNED_COLUMN), 'error', 'Amount owned should be 57,500 (56,500 + 1,000 acquired on 08/06/2013), found 58,000', 'holdings-mismatch']);
+    assert.equal(read[0]?.[5], 'late-filing');
   });
 });
