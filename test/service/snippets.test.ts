@@ -192,8 +192,11 @@ function snippet(prefix: string): Snippet {
 }
 
 /** The lines a snippet inserts, with the values typed at its tab stops. */
+/** Snippets that default to today's date are expanded on Tuesday 06/11/2024. */
+const TODAY = new Date(2024, 5, 11);
+
 function expand(prefix: string, values: Readonly<Record<number, string>> = {}): string[] {
-  return expandSnippet(snippet(prefix).body, { values }).split('\n');
+  return expandSnippet(snippet(prefix).body, { values, now: TODAY }).split('\n');
 }
 
 /** The one line of a one-line snippet. */
@@ -366,7 +369,10 @@ describe('form4-draft', () => {
     assert.deepEqual(filing.footnotes.map((f) => [f.id, f.text]), [[1, 'Footnote text.']]);
     assert.equal(filing.signatures.length, 1);
     assert.equal(filing.signatures[0]?.name, 'First Middle Last', 'the /s/ name turns box 1 around');
-    assert.deepEqual(filing.signatures[0]?.date?.value, { year: 2024, month: 6, day: 12 });
+    // Box 3, the row's date and the signature date default to today.
+    assert.deepEqual(filing.periodOfReport?.date.value, { year: 2024, month: 6, day: 11 });
+    assert.deepEqual(filing.nonDerivativeTable?.rows[0]?.transactionDate.value, { year: 2024, month: 6, day: 11 });
+    assert.deepEqual(filing.signatures[0]?.date?.value, { year: 2024, month: 6, day: 11 });
     assert.doesNotMatch(text, /\$\{|\$\d+(?![\d.])/, 'no snippet syntax left: the only $ is the price');
   });
 
@@ -444,7 +450,7 @@ describe('form4-draft', () => {
   });
 
   test('box 4 filled makes an amendment', () => {
-    const text = blank({ ...NAMES, 10: '06/12/2024' });
+    const text = blank({ ...NAMES, 10: '06/11/2024' });
     assert.equal(parseDraft(text).filing.documentType, '4/A');
     clean(text);
   });
