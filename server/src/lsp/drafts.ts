@@ -34,7 +34,8 @@ export class DraftCache {
     this.get(document);
     const entry = this.entries.get(document.uri) as Entry;
     if (entry.check && entry.check.generation === generation) return entry.check.result;
-    const result = checkDraft(entry.parsed, { rules, isCancelled });
+    // The entry's analysis: the holdings, pairs and footnote index that hover and inlay hints use too.
+    const result = checkDraft(entry.parsed, { rules, isCancelled, analysis: entry.analysis });
     if (isCancelled?.()) return undefined;
     entry.check = { generation, result };
     return result;

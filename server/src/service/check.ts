@@ -3,7 +3,7 @@
  * into a finding with the severity the settings give. A rule that throws is a bug in the rule,
  * not in the draft: its error is returned apart and the other rules still run.
  */
-import { analyze } from './analysis/analysis';
+import { type Analysis, analyze } from './analysis/analysis';
 import type { RuleSeverities } from './config/settings';
 import type { ParsedDraft } from './parse/parser';
 import { RULES } from './rules/registry';
@@ -20,12 +20,14 @@ export interface CheckOptions {
   readonly rules?: RuleSeverities;
   /** Asked between rules; when it says stop, the check ends early with what it has. */
   readonly isCancelled?: () => boolean;
+  /** The draft's analysis, when the caller already has it (the server keeps one per version). */
+  readonly analysis?: Analysis;
 }
 
 export function checkDraft(draft: ParsedDraft, options: CheckOptions = {}): CheckResult {
   const findings: Finding[] = [];
   const failures: { rule: string; error: unknown }[] = [];
-  const analysis = analyze(draft.filing);
+  const analysis = options.analysis ?? analyze(draft.filing);
   for (const rule of RULES) {
     if (options.isCancelled?.()) break;
     const setting = options.rules?.[rule.id];
