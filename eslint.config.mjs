@@ -33,6 +33,20 @@ export default tseslint.config(
     },
   },
   {
+    // Rules never see text or lines: they read the filing model, whichever front end built it
+    // (parse/draft or parse/xml), and say what to fix in model changes.
+    files: ['server/src/service/rules/**/*.ts', 'server/src/service/analysis/**/*.ts', 'server/src/service/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument', 'fs', 'path', 'process', 'child_process', 'os', 'url'],
+          patterns: ['node:*', 'vscode-languageserver/*', 'vscode-jsonrpc*', '**/lsp/**', '**/cli/**', '**/parse/**', '**/text/lines', '**/text/edits', '**/features/**', '**/document'],
+        },
+      ],
+    },
+  },
+  {
     // The bin shims are CommonJS by necessity: they require the bundles.
     files: ['bin/*.js'],
     languageOptions: { sourceType: 'commonjs' },

@@ -21,7 +21,8 @@ import { checkDraft } from '../../server/src/service/check';
 import { formatIsoDate } from '../../server/src/service/model/calendarDate';
 import { parseDecimal } from '../../server/src/service/model/decimal';
 import type { Field, TableRow } from '../../server/src/service/model/filing';
-import { parseDraft } from '../../server/src/service/parse/parser';
+import { parseDraft } from '../../server/src/service/parse/draft/parser';
+import { toRange } from '../../server/src/service/text/range';
 import type { Finding } from '../../server/src/service/rules/types';
 import { CORPUS } from '../support/paths';
 import {
@@ -199,7 +200,7 @@ describe('corpus: the findings on each real filing are exactly the true ones', (
       if (!existsSync(join(CORPUS, file))) return t.skip(`${file} is not in the corpus`);
       const found = checkFile(file);
       const { falsePositives, missed } = classify(found, expectation.findings);
-      const show = (f: Finding): string => `${f.rule} ${f.severity} line ${f.range.start.line + 1}: ${f.message}`;
+      const show = (f: Finding): string => `${f.rule} ${f.severity} line ${toRange(f.span).start.line + 1}: ${f.message}`;
       assert.deepEqual(falsePositives.map(show), [], 'false positives');
       assert.deepEqual(missed, [], 'true findings not reported');
       assert.equal(found.length, expectation.findings.length);
@@ -237,12 +238,12 @@ function xmlNumber(text: string): string {
 
 function fieldNumber(field: Field<{ amount: { toFixed(): string } } | { toFixed(): string }>): string | undefined {
   const value = field.value;
-  if (value === undefined) return field.cell.text === '' ? '' : `unreadable: ${field.cell.text}`;
+  if (value === undefined) return field.text === '' ? '' : `unreadable: ${field.text}`;
   return 'amount' in value ? value.amount.toFixed() : value.toFixed();
 }
 
 function fieldDate(field: Field<Parameters<typeof formatIsoDate>[0]>): string {
-  return field.value ? formatIsoDate(field.value) : field.cell.text;
+  return field.value ? formatIsoDate(field.value) : field.text;
 }
 
 /** Every footnote number referred to anywhere inside an XML element. */
@@ -258,21 +259,21 @@ function sortedUnique(numbers: readonly number[]): number[] {
 
 function rowFacts(row: TableRow): Record<string, unknown> {
   const facts: Record<string, unknown> = {
-    wellFormed: row.wellFormed,
+    wellFormed: !row.damaged,
     kind: row.kind,
     title: row.securityTitle.value ?? '',
     date: fieldDate(row.transactionDate),
     deemed: fieldDate(row.deemedExecutionDate),
     code: row.coding.value?.code ?? '',
     swap: row.coding.value?.equitySwap ?? false,
-    early: row.timeliness.value === 'V',
+    early: row.timeliness.value === 'E',
     amount: fieldNumber(row.shares),
     direction: row.acquiredDisposed.value ?? '',
     price: fieldNumber(row.pricePerShare),
     owned: fieldNumber(row.ownedAfter),
     form: row.directOrIndirect.value ?? '',
     nature: row.nature.value ?? '',
-    footnotes: sortedUnique(row.cells.flatMap((c) => c.refs.map((r) => r.id))),
+    footnotes: sortedUnique([...row.fields.flatMap((c) => c.refs.map((r) => r.id)), ...row.strayRefs.map((r) => r.id)]),
   };
   if (row.table === 'II') {
     facts.exercisePrice = fieldNumber(row.exercisePrice);
@@ -334,12 +335,12 @@ describe('corpus: each converted draft carries the facts of its XML (FORMAT.md Â
 
       const owners = childElements(doc, 'reportingOwner');
       assert.deepEqual(
-        filing.reportingOwners.map((o) => o.name),
+        filing.reportingOwners.map((o) => o.name.text),
         owners.map((o) => valueOf(childElement(childElement(o, 'reportingOwnerId'), 'rptOwnerName'))),
         'box 1 names',
       );
       assert.deepEqual(
-        filing.relationships.map((r) => [r.isDirector, r.isOfficer, r.isTenPercentOwner, r.isOther, r.officerTitle ?? '', r.otherText ?? '']),
+        filing.relationships.map((r) => [r.isDirector, r.isOfficer, r.isTenPercentOwner, r.isOther, r.officerTitle.value ?? '', r.otherText.value ?? '']),
         owners.map((o) => {
           const r = childElement(o, 'reportingOwnerRelationship');
           const flag = (name: string): boolean => isTrue(valueOf(childElement(r, name)));
@@ -348,14 +349,14 @@ describe('corpus: each converted draft carries the facts of its XML (FORMAT.md Â
         'box 5 relationships',
       );
       const issuer = childElement(doc, 'issuer');
-      assert.equal(filing.issuer?.name, valueOf(childElement(issuer, 'issuerName')));
-      assert.equal(filing.issuer?.tradingSymbol, valueOf(childElement(issuer, 'issuerTradingSymbol')));
-      assert.equal(filing.periodOfReport?.date.value && formatIsoDate(filing.periodOfReport.date.value), valueOf(childElement(doc, 'periodOfReport')));
-      assert.equal(filing.filingMode?.joint, owners.length > 1);
+      assert.equal(filing.issuer?.name.text, valueOf(childElement(issuer, 'issuerName')));
+      assert.equal(filing.issuer?.tradingSymbol.value, valueOf(childElement(issuer, 'issuerTradingSymbol')));
+      assert.equal(filing.periodOfReport?.value && formatIsoDate(filing.periodOfReport.value), valueOf(childElement(doc, 'periodOfReport')));
+      assert.equal(filing.filingMode?.value, owners.length > 1);
       const plan = childElement(doc, 'aff10b5One');
-      assert.equal(filing.aff10b5One?.checked, plan ? isTrue(valueOf(plan)) : undefined);
+      assert.equal(filing.aff10b5One?.value, plan ? isTrue(valueOf(plan)) : undefined);
       const exit = childElement(doc, 'notSubjectToSection16');
-      assert.equal(filing.notSubjectToSection16?.checked, exit ? isTrue(valueOf(exit)) : undefined);
+      assert.equal(filing.notSubjectToSection16?.value, exit ? isTrue(valueOf(exit)) : undefined);
 
       const tableI = childElements(childElement(doc, 'nonDerivativeTable')).filter((e) => /^nonDerivative(?:Transaction|Holding)$/.test(e.name));
       const tableII = childElements(childElement(doc, 'derivativeTable')).filter((e) => /^derivative(?:Transaction|Holding)$/.test(e.name));
@@ -371,7 +372,7 @@ describe('corpus: each converted draft carries the facts of its XML (FORMAT.md Â
       assert.equal(filing.remarks?.text ?? '', collapse(textContent(childElement(doc, 'remarks'))));
       const signatures = childElements(doc, 'ownerSignature');
       assert.deepEqual(
-        filing.signatures.map((s) => [s.name, s.date?.value ? formatIsoDate(s.date.value) : '']),
+        filing.signatures.map((s) => [s.name.text, s.date?.value ? formatIsoDate(s.date.value) : '']),
         signatures.map((s) => [collapse(textContent(childElement(s, 'signatureName'))).replace(/^\/s\/\s*/i, ''), valueOf(childElement(s, 'signatureDate'))]),
         'signatures',
       );

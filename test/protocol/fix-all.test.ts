@@ -24,7 +24,7 @@ describe('fix all', SUITE, () => {
     assert.deepEqual(server.initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.form4'] });
   });
 
-  test('one action whose edit fixes the amount owned and adds the footnote', async () => {
+  test('one action whose edit fixes the amount owned, and leaves the missing footnote to write', async () => {
     const uri = untitledUri('fix-all');
     const opened = await server.openAndWait(uri, BROKEN);
     assert.deepEqual(opened.diagnostics.map((d) => d.code), ['footnote-undefined', 'holdings-mismatch']);
@@ -37,15 +37,16 @@ describe('fix all', SUITE, () => {
     assert.equal(actions.length, 1);
     const action = actions[0] as CodeAction;
     assert.equal(action.kind, 'source.fixAll.form4');
-    assert.equal(action.title, 'Fix all auto-fixable Form 4 problems (2)');
+    // The stub footnote is a quick fix of its own, not part of fix-all: on save it would turn a
+    // missing footnote into an empty one that nothing flags but EDGAR rejects.
+    assert.equal(action.title, 'Fix all auto-fixable Form 4 problems (1)');
     const fixed = applyTextEdits(BROKEN, editsFor(action.edit, uri));
-    assert.equal(fixed, SMALL_DRAFT.replace('| $18.50 |', '| $18.50 (3) |').replace('(2) Sold in the open market.\n', '(2) Sold in the open market.\n(3) \n'));
+    assert.equal(fixed, SMALL_DRAFT.replace('| $18.50 |', '| $18.50 (3) |'));
 
     const second = server.publishedFor(uri, 2);
     await server.replace(uri, 2, fixed);
     const { diagnostics } = await second;
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'holdings-mismatch'), []);
-    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['footnote-undefined']);
 
     // Nothing left to fix: no action.
     const none = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: WHOLE, context: { diagnostics: [], only: ['source.fixAll'] } });

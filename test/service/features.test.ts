@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { analyze, completionsAt, hoverAt, parseDraft, renameFootnote } from '../../server/src/service';
+import { analyze, completionsAt, fromPosition, hoverAt, parseDraft, renameFootnote } from '../../server/src/service';
 import { applyEdits } from '../../server/src/service/text/edits';
 import { draft, rowI } from '../support/drafts';
 import { sharedFile } from '../support/paths';
@@ -20,7 +20,7 @@ function hoverFirstLine(text: string, lineNeedle: string, needle: string): strin
   assert.notEqual(line, -1, `no line with ${lineNeedle}`);
   const character = (lines[line] ?? '').indexOf(needle) + 1;
   const parsed = parseDraft(text);
-  return hoverAt(parsed, analyze(parsed.filing), { line, character })?.contents.split('\n')[0];
+  return hoverAt(parsed, analyze(parsed.filing), fromPosition({ line, character }))?.contents.split('\n')[0];
 }
 
 describe('hover on the Wilson example', () => {
@@ -55,7 +55,7 @@ describe('hover: deadlines across holidays', () => {
     const text = draft({ header: ['3. Date of Earliest Transaction: 07/03/2024', 'Rule 10b5-1(c) Transaction Indication: [ ]'], tableI: [rowI('Common Stock', '07/03/2024', '', 'S', '', '100', 'D', '$18.00', '900', 'D', '')] });
     const parsed = parseDraft(text);
     const line = text.split('\n').findIndex((l) => l.startsWith('| Common Stock'));
-    const hover = hoverAt(parsed, analyze(parsed.filing), { line, character: (text.split('\n')[line] ?? '').indexOf('07/03') + 1 });
+    const hover = hoverAt(parsed, analyze(parsed.filing), fromPosition({ line, character: (text.split('\n')[line] ?? '').indexOf('07/03') + 1 }));
     assert.equal(hover?.contents.split('\n\n')[0], '**Form 4 due by Monday 07/08/2024**: the second business day after Wednesday 07/03/2024. Federal holidays skipped: 07/04/2024 (Independence Day).');
   });
 });
@@ -65,7 +65,7 @@ describe('completion', () => {
     const text = draft({ tableI: ['| Common Stock | 08/06/2013 | | '] });
     const parsed = parseDraft(text);
     const line = text.split('\n').findIndex((l) => l.startsWith('| Common Stock'));
-    const items = completionsAt(parsed, analyze(parsed.filing), { line, character: (text.split('\n')[line] ?? '').length });
+    const items = completionsAt(parsed, analyze(parsed.filing), fromPosition({ line, character: (text.split('\n')[line] ?? '').length }));
     assert.deepEqual(items.slice(0, 3).map((c) => c.label), ['S', 'P', 'M']);
     assert.equal(items.find((c) => c.label === 'M')?.detail, 'Exercise or conversion of derivative security exempted pursuant to Rule 16b-3');
     assert.equal(items.length, 18);
@@ -76,7 +76,7 @@ describe('completion', () => {
     const parsed = parseDraft(text);
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.startsWith('| Common Stock'));
-    const items = completionsAt(parsed, analyze(parsed.filing), { line, character: (lines[line] ?? '').indexOf('S (') + 3 });
+    const items = completionsAt(parsed, analyze(parsed.filing), fromPosition({ line, character: (lines[line] ?? '').indexOf('S (') + 3 }));
     assert.deepEqual(items.map((c) => [c.label, c.detail]), [['(1)', 'A weighted average.'], ['(2)', 'a new footnote']]);
   });
 });
@@ -87,7 +87,7 @@ describe('rename a footnote', () => {
     const parsed = parseDraft(text);
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.startsWith('| Common Stock'));
-    const edits = renameFootnote(parsed, analyze(parsed.filing), { line, character: (lines[line] ?? '').indexOf('⁽¹⁾') + 1 }, '7');
+    const edits = renameFootnote(parsed, analyze(parsed.filing), fromPosition({ line, character: (lines[line] ?? '').indexOf('⁽¹⁾') + 1 }), '7');
     assert.ok(Array.isArray(edits));
     const renamed = applyEdits(text, edits);
     assert.ok(renamed.includes('| S ⁽⁷⁾ |'));
@@ -100,7 +100,7 @@ describe('rename a footnote', () => {
     const parsed = parseDraft(text);
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.startsWith('| Common Stock'));
-    const at = { line, character: (lines[line] ?? '').indexOf('(1)') + 1 };
+    const at = fromPosition({ line, character: (lines[line] ?? '').indexOf('(1)') + 1 });
     const renamed = applyEdits(text, renameFootnote(parsed, analyze(parsed.filing), at, '3') as never);
     assert.ok(renamed.includes('- (3) First.'));
     assert.ok(renamed.includes('- (2) Second.'));

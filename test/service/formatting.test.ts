@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { checkDraft } from '../../server/src/service/check';
 import { formatDraft } from '../../server/src/service/features/formatting';
-import { isSeparatorRow, splitRow } from '../../server/src/service/parse/cells';
-import { parseDraft } from '../../server/src/service/parse/parser';
+import { isSeparatorRow, splitRow } from '../../server/src/service/parse/draft/cells';
+import { parseDraft } from '../../server/src/service/parse/draft/parser';
 import type { TextEdit } from '../../server/src/service/rules/types';
 import { applyEdits } from '../../server/src/service/text/edits';
-import type { Range } from '../../server/src/service/text/range';
+import { fromRange, type Range, toRange } from '../../server/src/service/text/range';
 import { displayWidth } from '../../server/src/service/text/width';
 import { TABLE_I_HEADER, TABLE_II_HEADER, draft, rowI, rowII } from '../support/drafts';
 import { sharedFile } from '../support/paths';
@@ -22,7 +22,7 @@ const wilson = sharedFile('examples', 'qualys-wilson-2013.form4');
 const posey = sharedFile('examples', 'qualys-posey-2024-ocr.form4');
 
 function format(text: string, range?: Range): { edits: TextEdit[]; text: string } {
-  const edits = formatDraft(parseDraft(text), range ? { range } : undefined);
+  const edits = formatDraft(parseDraft(text), range ? { range: fromRange(range) } : undefined);
   return { edits, text: applyEdits(text, edits) };
 }
 
@@ -53,10 +53,10 @@ function cellsOf(text: string): (string[] | undefined)[] {
 function applyLineEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = text.split('\n');
   for (const e of edits) {
-    const line = e.range.start.line;
-    assert.equal(e.range.end.line, line);
-    assert.equal(e.range.start.character, 0);
-    assert.equal(e.range.end.character, lines[line]?.length);
+    const line = toRange(e.span).start.line;
+    assert.equal(toRange(e.span).end.line, line);
+    assert.equal(toRange(e.span).start.character, 0);
+    assert.equal(toRange(e.span).end.character, lines[line]?.length);
     lines[line] = e.newText;
   }
   return lines.join('\n');
@@ -82,7 +82,7 @@ function meaning(text: string): { rule: string; severity: string; message: strin
     rule: f.rule,
     severity: f.severity,
     message: f.message,
-    line: f.range.start.line,
+    line: toRange(f.span).start.line,
     fixes: f.fixes.map((x) => x.title),
   }));
 }
@@ -318,7 +318,7 @@ describe('formatDraft: alignment', () => {
     const tableI = lines.indexOf(TABLE_I_HEADER[0] ?? '');
     const { edits, text: out } = format(text);
     assert.ok(edits.length > 0);
-    for (const e of edits) assert.ok(e.range.start.line > tableI, `line ${e.range.start.line} is before Table I`);
+    for (const e of edits) assert.ok(toRange(e.span).start.line > tableI, `line ${toRange(e.span).start.line} is before Table I`);
     for (const row of header) assert.ok(out.split('\n').includes(row), row);
   });
 
@@ -330,8 +330,7 @@ describe('formatDraft: alignment', () => {
       '| 1. Title of Derivative Security | 2. Conversion or Exercise Price |',
       '| Stock Option (right to buy) | $4.10 |',
     ].join('\n');
-    const { filing } = parseDraft(text);
-    assert.equal(filing.derivativeTable?.headingLine, 3);
+    assert.equal(parseDraft(text).tables.find((t) => t.table === 'II')?.headingLine, 3);
     assert.equal(
       formatted(text),
       [
@@ -351,7 +350,7 @@ describe('formatDraft: alignment', () => {
       '|---|---|',
       '| Common Stock | 08/06/2013 |',
     ].join('\n');
-    assert.equal(parseDraft(text).filing.nonDerivativeTable?.headingLine, 1);
+    assert.equal(parseDraft(text).tables.find((t) => t.table === 'I')?.headingLine, 1);
     assert.equal(
       formatted(text),
       [
@@ -386,7 +385,7 @@ describe('formatDraft: edits', () => {
     const text = ['Table I', aligned, '| Common |  08/06/2013|', '| x | y |'].join('\n');
     const edits = formatDraft(parseDraft(text));
     assert.deepEqual(
-      edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText]),
+      edits.map((e) => [toRange(e.span).start.line, toRange(e.span).start.character, toRange(e.span).end.line, toRange(e.span).end.character, e.newText]),
       [
         [2, 0, 2, '| Common |  08/06/2013|'.length, '| Common       | 08/06/2013 |'],
         [3, 0, 3, '| x | y |'.length, '| x            | y          |'],
@@ -412,7 +411,7 @@ describe('formatDraft: range formatting', () => {
 
   test('a range inside Table II formats Table II\'s block, whole, and nothing of Table I', () => {
     const { edits } = format(text, { start: { line: tableIIRow, character: 3 }, end: { line: tableIIRow, character: 9 } });
-    const changed = edits.map((e) => e.range.start.line);
+    const changed = edits.map((e) => toRange(e.span).start.line);
     assert.ok(changed.includes(tableIIRow));
     assert.ok(changed.length >= 2, 'the whole block: the column titles and separator too');
     for (const line of changed) assert.ok(line > tableIRow, `line ${line} is not in Table II`);
@@ -420,7 +419,7 @@ describe('formatDraft: range formatting', () => {
 
   test('a cursor (empty range) in a row formats that row\'s block', () => {
     const { edits } = format(text, { start: { line: tableIRow, character: 0 }, end: { line: tableIRow, character: 0 } });
-    const changed = edits.map((e) => e.range.start.line);
+    const changed = edits.map((e) => toRange(e.span).start.line);
     assert.ok(changed.includes(tableIRow));
     for (const line of changed) assert.ok(line < tableIIRow);
   });
@@ -448,7 +447,7 @@ describe('formatDraft: meaning preserved', () => {
     const a = parseDraft(before).filing;
     const b = parseDraft(after).filing;
     for (const table of ['nonDerivativeTable', 'derivativeTable'] as const) {
-      assert.deepEqual(b[table]?.rows.map((r) => r.cells.map((c) => c.text)), a[table]?.rows.map((r) => r.cells.map((c) => c.text)));
+      assert.deepEqual(b[table]?.rows.map((r) => r.fields.map((c) => c.text)), a[table]?.rows.map((r) => r.fields.map((c) => c.text)));
     }
   });
 

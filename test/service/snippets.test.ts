@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parseDraft } from '../../server/src/service/parse/parser';
+import { parseDraft } from '../../server/src/service/parse/draft/parser';
 import { check, draft, type DraftParts, type Found } from '../support/drafts';
 import { PROJECT_ROOT } from '../support/paths';
 import { SnippetSyntaxError, expandSnippet, parseSnippet, tabStops } from '../support/snippets';
@@ -354,23 +354,23 @@ describe('form4-draft', () => {
     clean(text);
     const { filing } = parseDraft(text);
     assert.deepEqual(
-      [...new Set(filing.boxes.map((b) => b.kind))].sort(),
+      [...new Set(parseDraft(text).boxes.map((b) => b.kind))].sort(),
       ['amendment', 'earliestTransaction', 'exitBox', 'filingMode', 'issuer', 'relationship', 'reportingPerson', 'rule10b5-1'],
     );
-    assert.equal(filing.reportingOwners[0]?.name, 'Last First Middle');
-    assert.equal(filing.issuer?.tradingSymbol, 'TICKER');
-    assert.equal(filing.notSubjectToSection16?.checked, false);
-    assert.equal(filing.aff10b5One?.checked, false);
-    assert.equal(filing.relationships[0]?.officerTitle, 'Chief Executive Officer');
-    assert.equal(filing.filingMode?.joint, false);
+    assert.equal(filing.reportingOwners[0]?.name.text, 'Last First Middle');
+    assert.equal(filing.issuer?.tradingSymbol.value, 'TICKER');
+    assert.equal(filing.notSubjectToSection16?.value, false);
+    assert.equal(filing.aff10b5One?.value, false);
+    assert.equal(filing.relationships[0]?.officerTitle.value, 'Chief Executive Officer');
+    assert.equal(filing.filingMode?.value, false);
     assert.equal(filing.documentType, '4');
     assert.equal(filing.nonDerivativeTable?.rows.length, 1);
     assert.equal(filing.derivativeTable?.rows.length, 0, 'Table II has its titles and no row');
     assert.deepEqual(filing.footnotes.map((f) => [f.id, f.text]), [[1, 'Footnote text.']]);
     assert.equal(filing.signatures.length, 1);
-    assert.equal(filing.signatures[0]?.name, 'First Middle Last', 'the /s/ name turns box 1 around');
+    assert.equal(filing.signatures[0]?.name.text, 'First Middle Last', 'the /s/ name turns box 1 around');
     // Box 3, the row's date and the signature date default to today.
-    assert.deepEqual(filing.periodOfReport?.date.value, { year: 2024, month: 6, day: 11 });
+    assert.deepEqual(filing.periodOfReport?.value, { year: 2024, month: 6, day: 11 });
     assert.deepEqual(filing.nonDerivativeTable?.rows[0]?.transactionDate.value, { year: 2024, month: 6, day: 11 });
     assert.deepEqual(filing.signatures[0]?.date?.value, { year: 2024, month: 6, day: 11 });
     assert.doesNotMatch(text, /\$\{|\$\d+(?![\d.])/, 'no snippet syntax left: the only $ is the price');
@@ -380,11 +380,11 @@ describe('form4-draft', () => {
     const text = blank(NAMES);
     clean(text);
     const { filing } = parseDraft(text);
-    assert.equal(filing.reportingOwners[0]?.name, 'Wilson John N');
-    assert.equal(filing.reportingOwners[0]?.address.city, 'REDWOOD CITY');
-    assert.equal(filing.reportingOwners[0]?.address.zipCode, '94065');
-    assert.equal(filing.issuer?.name, 'QUALYS, INC.');
-    assert.equal(filing.signatures[0]?.name, 'John N Wilson');
+    assert.equal(filing.reportingOwners[0]?.name.text, 'Wilson John N');
+    assert.equal(filing.reportingOwners[0]?.address.city.value, 'REDWOOD CITY');
+    assert.equal(filing.reportingOwners[0]?.address.zipCode.value, '94065');
+    assert.equal(filing.issuer?.name.text, 'QUALYS, INC.');
+    assert.equal(filing.signatures[0]?.name.text, 'John N Wilson');
   });
 
   test('box 3 is mirrored into the transaction row, and the footnote number into the footnote', () => {
@@ -392,7 +392,7 @@ describe('form4-draft', () => {
     const { filing } = parseDraft(text);
     const row = filing.nonDerivativeTable?.rows[0];
     assert.deepEqual(row?.transactionDate.value, { year: 2024, month: 6, day: 10 });
-    assert.deepEqual(row?.coding.cell.refs.map((r) => r.id), [3]);
+    assert.deepEqual(row?.coding.refs.map((r) => r.id), [3]);
     assert.deepEqual(filing.footnotes.map((f) => f.id), [3]);
     clean(text);
   });
@@ -419,7 +419,7 @@ describe('form4-draft', () => {
   test('the exit box choice', () => {
     assert.deepEqual(tabStops(snippet('form4-draft').body).get(1)?.choices, ['[ ]', '[x]']);
     const text = blank({ ...NAMES, 1: '[x]' });
-    assert.equal(parseDraft(text).filing.notSubjectToSection16?.checked, true);
+    assert.equal(parseDraft(text).filing.notSubjectToSection16?.value, true);
     clean(text);
   });
 
@@ -427,7 +427,7 @@ describe('form4-draft', () => {
     assert.deepEqual(tabStops(snippet('form4-draft').body).get(14)?.choices, ['[ ]', '[x]']);
     const planText = line('form4-10b5-1-footnote').replace(/^\(1\) /, '');
     const checked = blank({ ...NAMES, 14: '[x]', 25: planText });
-    assert.equal(parseDraft(checked).filing.aff10b5One?.checked, true);
+    assert.equal(parseDraft(checked).filing.aff10b5One?.value, true);
     clean(checked);
     assert.deepEqual(check(blank({ ...NAMES, 14: '[x]' })).map((f) => f.rule), ['10b5-1-adoption']);
     assert.deepEqual(check(blank({ ...NAMES, 25: planText })).map((f) => f.rule), ['10b5-1-unchecked']);
@@ -445,7 +445,7 @@ describe('form4-draft', () => {
 
   test('box 6 choice: joint filing', () => {
     const text = blank({ ...NAMES, 13: 'Form filed by More than One Reporting Person' });
-    assert.equal(parseDraft(text).filing.filingMode?.joint, true);
+    assert.equal(parseDraft(text).filing.filingMode?.value, true);
     clean(text);
   });
 
@@ -572,8 +572,8 @@ describe('form4-exercise-sale with form4-exercise-option and the footnotes', () 
     const [m, s] = filing.nonDerivativeTable?.rows ?? [];
     assert.deepEqual([m?.coding.value?.code, m?.acquiredDisposed.value, m?.pricePerShare.value?.toFixed(), m?.ownedAfter.value?.amount.toFixed()], ['M', 'A', '4.1', '65500']);
     assert.deepEqual([s?.coding.value?.code, s?.acquiredDisposed.value, s?.pricePerShare.value?.toFixed(), s?.ownedAfter.value?.amount.toFixed()], ['S', 'D', '18.3654', '55500']);
-    assert.deepEqual(s?.pricePerShare.cell.refs.map((r) => r.id), [2]);
-    assert.deepEqual(s?.coding.cell.refs.map((r) => r.id), [1]);
+    assert.deepEqual(s?.pricePerShare.refs.map((r) => r.id), [2]);
+    assert.deepEqual(s?.coding.refs.map((r) => r.id), [1]);
     const option = filing.derivativeTable?.rows[0];
     assert.deepEqual([option?.disposedShares.value?.amount.toFixed(), option?.underlyingShares.value?.amount.toFixed()], ['10000', '10000']);
   });
@@ -629,10 +629,10 @@ describe('form4-rsu-vest with form4-rsu-units and the RSU footnotes', () => {
     assert.deepEqual([m?.coding.value?.code, m?.acquiredDisposed.value, m?.pricePerShare.value?.toFixed(), m?.ownedAfter.value?.amount.toFixed()], ['M', 'A', '0', '12500']);
     assert.deepEqual([f?.coding.value?.code, f?.acquiredDisposed.value, f?.ownedAfter.value?.amount.toFixed()], ['F', 'D', '11516']);
     const units = filing.derivativeTable?.rows[0];
-    assert.equal(units?.exercisePrice.cell.text, '', 'an RSU has no exercise price');
-    assert.deepEqual(units?.exercisePrice.cell.refs.map((r) => r.id), [1]);
-    assert.deepEqual(units?.exerciseDate.cell.refs.map((r) => r.id), [2]);
-    assert.deepEqual(units?.expirationDate.cell.refs.map((r) => r.id), [2], 'the vesting footnote number is mirrored');
+    assert.equal(units?.exercisePrice.text, '', 'an RSU has no exercise price');
+    assert.deepEqual(units?.exercisePrice.refs.map((r) => r.id), [1]);
+    assert.deepEqual(units?.exerciseDate.refs.map((r) => r.id), [2]);
+    assert.deepEqual(units?.expirationDate.refs.map((r) => r.id), [2], 'the vesting footnote number is mirrored');
   });
 
   test('other consistent figures', () => {

@@ -4,8 +4,10 @@
  */
 import { checkDraft } from '../../server/src/service/check';
 import type { RuleSeverities } from '../../server/src/service/config/settings';
-import { parseDraft } from '../../server/src/service/parse/parser';
+import { parseDraft } from '../../server/src/service/parse/draft/parser';
 import type { Finding } from '../../server/src/service/rules/types';
+import type { Span } from '../../server/src/service/text/position';
+import { toRange } from '../../server/src/service/text/range';
 
 export interface Found {
   readonly rule: string;
@@ -18,13 +20,14 @@ export interface Found {
 }
 
 export function toFound(f: Finding): Found {
+  const range = toRange(f.span);
   return {
     rule: f.rule,
     severity: f.severity,
-    line: f.range.start.line + 1,
-    column: f.range.start.character + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.character + 1,
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
     message: f.message,
   };
 }
@@ -123,4 +126,9 @@ export function rowI(...cells: string[]): string {
 export function rowII(...cells: string[]): string {
   if (cells.length !== 16) throw new Error(`rowII takes 16 cells, got ${cells.length}`);
   return `| ${cells.join(' | ')} |`;
+}
+
+/** The 1-based line of a span, 0 when there is none: for assertions on related locations. */
+export function line1(span: Span | undefined): number {
+  return span === undefined ? 0 : toRange(span).start.line + 1;
 }

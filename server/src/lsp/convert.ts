@@ -1,4 +1,7 @@
-/** Conversions from the language service's types to LSP's. Ranges share one shape. */
+/**
+ * Conversions from the language service's types to LSP's: the service's packed positions and
+ * spans become LSP positions and ranges here, and only here.
+ */
 import {
   CompletionItemKind,
   type Diagnostic,
@@ -9,7 +12,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { CompletionKind, DraftSymbol, Finding, Severity, SymbolKind, TextEdit } from '../service';
-import { ruleDocumentationUrl } from '../service';
+import { ruleDocumentationUrl, toRange } from '../service';
 
 export const SOURCE = 'form4';
 
@@ -22,7 +25,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 export function toDiagnostic(finding: Finding, uri: string, relatedSupport: boolean): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: finding.range,
+    range: toRange(finding.span),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.rule,
@@ -32,17 +35,17 @@ export function toDiagnostic(finding: Finding, uri: string, relatedSupport: bool
   if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related.length > 0) {
     if (relatedSupport) {
-      diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+      diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: toRange(r.span) }, message: r.message }));
     } else {
       // Clients that cannot show related locations get them in the message.
-      diagnostic.message += ` (see ${finding.related.map((r) => `line ${r.range.start.line + 1}`).join(', ')})`;
+      diagnostic.message += ` (see ${finding.related.map((r) => `line ${toRange(r.span).start.line + 1}`).join(', ')})`;
     }
   }
   return diagnostic;
 }
 
 export function toTextEdits(edits: readonly TextEdit[]): LspTextEdit[] {
-  return edits.map((e) => ({ range: e.range, newText: e.newText }));
+  return edits.map((e) => ({ range: toRange(e.span), newText: e.newText }));
 }
 
 const COMPLETION_KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
@@ -71,8 +74,8 @@ export function toDocumentSymbol(symbol: DraftSymbol): DocumentSymbol {
     name: symbol.name,
     detail: symbol.detail,
     kind: SYMBOL_KIND[symbol.kind],
-    range: symbol.range,
-    selectionRange: symbol.selectionRange,
+    range: toRange(symbol.span),
+    selectionRange: toRange(symbol.selectionSpan),
     children: symbol.children.map(toDocumentSymbol),
   };
 }

@@ -3,7 +3,7 @@
  * generation. Entries for closed documents are dropped.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, analyze, checkDraft, type CheckResult, parseDraft, type ParsedDraft, type RuleSeverities } from '../service';
+import { type Analysis, analyze, checkDocument, type CheckResult, parseDraft, type ParsedDraft, type RuleSeverities } from '../service';
 
 interface Entry {
   readonly version: number;
@@ -35,7 +35,7 @@ export class DraftCache {
     const entry = this.entries.get(document.uri) as Entry;
     if (entry.check && entry.check.generation === generation) return entry.check.result;
     // The entry's analysis: the holdings, pairs and footnote index that hover and inlay hints use too.
-    const result = checkDraft(entry.parsed, { rules, isCancelled, analysis: entry.analysis });
+    const result = checkDocument(entry.parsed, { rules, isCancelled, analysis: entry.analysis });
     if (isCancelled?.()) return undefined;
     entry.check = { generation, result };
     return result;

@@ -34,6 +34,10 @@ import {
   referencesAt,
   renameFootnote,
   rulesDocumentationMarkdown,
+  fromPosition,
+  fromRange,
+  toRange,
+  toPosition,
 } from '../service';
 import { SOURCE, toCompletionKind, toDiagnostic, toDocumentSymbol, toTextEdits } from './convert';
 import { DraftCache } from './drafts';
@@ -270,20 +274,20 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const { parsed, analysis } = cache.get(document);
-    const hover = hoverAt(parsed, analysis, params.position);
-    return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
+    const hover = hoverAt(parsed, analysis, fromPosition(params.position));
+    return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(hover.span) } : null;
   }));
 
   connection.onCompletion((params) => guard('completion', [], () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const { parsed, analysis } = cache.get(document);
-    return completionsAt(parsed, analysis, params.position).map((c) => ({
+    return completionsAt(parsed, analysis, fromPosition(params.position)).map((c) => ({
       label: c.label,
       kind: toCompletionKind(c.kind),
       detail: c.detail,
       documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
-      textEdit: { range: c.range, newText: c.insertText },
+      textEdit: { range: toRange(c.span), newText: c.insertText },
       insertTextFormat: InsertTextFormat.PlainText,
       sortText: c.sortText,
       filterText: c.label,
@@ -303,9 +307,10 @@ export function startServer(connection: Connection): void {
       const s = await store().get(document.uri);
       if (wantsQuickFix) {
         const checked = await findingsFor(document.uri, token);
-        for (const fix of quickFixes(checked?.result.findings ?? [], params.range)) {
+        for (const fix of quickFixes(checked?.result.findings ?? [], fromRange(params.range))) {
+          const start = toRange(fix.finding.span).start;
           const diagnostic = params.context.diagnostics.find(
-            (d) => d.code === fix.finding.rule && d.range.start.line === fix.finding.range.start.line && d.range.start.character === fix.finding.range.start.character,
+            (d) => d.code === fix.finding.rule && d.range.start.line === start.line && d.range.start.character === start.character,
           ) ?? toDiagnostic(fix.finding, document.uri, relatedSupport);
           actions.push({
             title: fix.title,
@@ -336,7 +341,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentRangeFormatting((params) => guard('range formatting', [], () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? toTextEdits(formatDraft(cache.get(document).parsed, { range: params.range })) : [];
+    return document ? toTextEdits(formatDraft(cache.get(document).parsed, { range: fromRange(params.range) })) : [];
   }));
 
   connection.onDocumentSymbol((params) => guard('document symbols', [], () => {
@@ -353,32 +358,32 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const { parsed, analysis } = cache.get(document);
-    return definitionAt(parsed, analysis, params.position).map((range) => ({ uri: document.uri, range }));
+    return definitionAt(parsed, analysis, fromPosition(params.position)).map((span) => ({ uri: document.uri, range: toRange(span) }));
   }));
 
   connection.onReferences((params) => guard('references', [], () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const { parsed, analysis } = cache.get(document);
-    return referencesAt(parsed, analysis, params.position, params.context.includeDeclaration).map((range) => ({ uri: document.uri, range }));
+    return referencesAt(parsed, analysis, fromPosition(params.position), params.context.includeDeclaration).map((span) => ({ uri: document.uri, range: toRange(span) }));
   }));
 
   connection.onPrepareRename((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const { parsed, analysis } = cache.get(document);
-    const prepared = guard('prepare rename', undefined, () => prepareRename(parsed, analysis, params.position));
+    const prepared = guard('prepare rename', undefined, () => prepareRename(parsed, analysis, fromPosition(params.position)));
     if (!prepared) return null;
     // RequestFailed (not 0, which LSP does not define): a valid request that cannot be done.
     if ('error' in prepared) throw new ResponseError(LSPErrorCodes.RequestFailed, prepared.error);
-    return prepared;
+    return { range: toRange(prepared.span), placeholder: prepared.placeholder };
   });
 
   connection.onRenameRequest((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const { parsed, analysis } = cache.get(document);
-    const edits = guard('rename', undefined, () => renameFootnote(parsed, analysis, params.position, params.newName));
+    const edits = guard('rename', undefined, () => renameFootnote(parsed, analysis, fromPosition(params.position), params.newName));
     if (!edits) return null;
     if ('error' in edits) throw new ResponseError(LSPErrorCodes.RequestFailed, edits.error);
     return { changes: { [document.uri]: toTextEdits(edits) } };
@@ -391,8 +396,8 @@ export function startServer(connection: Connection): void {
     if (!s.inlayHints) return [];
     return guard('inlay hints', [], () => {
       const { parsed, analysis } = cache.get(document);
-      return inlayHints(parsed, analysis, params.range).map((h) => ({
-        position: h.position,
+      return inlayHints(parsed.filing, analysis, fromRange(params.range)).map((h) => ({
+        position: toPosition(h.position),
         label: h.label,
         paddingLeft: true,
         tooltip: { kind: MarkupKind.Markdown, value: h.tooltip },

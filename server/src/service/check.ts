@@ -1,18 +1,21 @@
 /**
- * The checker: runs every rule that is not off over a parsed draft and completes each report
- * into a finding with the severity the settings give. A rule that throws is a bug in the rule,
- * not in the draft: its error is returned apart and the other rules still run.
+ * The checker: runs every model rule that is not off over a filing, adds the problems its front
+ * end found while reading, and completes each into a finding with the severity the settings
+ * give. A rule's fixes are said in model changes; the source document's front end turns them
+ * into text edits here. A rule that throws is a bug in the rule, not in the source: its error
+ * is returned apart and the other rules still run.
  */
 import { type Analysis, analyze } from './analysis/analysis';
 import type { RuleSeverities } from './config/settings';
-import type { ParsedDraft } from './parse/parser';
-import { RULES } from './rules/registry';
-import type { Finding, Report, RuleContext } from './rules/types';
-import { compareRanges } from './text/range';
+import { type SourceDocument, sourceEdits } from './document';
+import type { ModelFix } from './model/changes';
+import { RULES, RULES_BY_ID } from './rules/registry';
+import type { Finding, Fix, Report, RuleContext } from './rules/types';
+import { compareSpans } from './text/position';
 
 export interface CheckResult {
   readonly findings: readonly Finding[];
-  /** Rules that failed with an exception: for the log, never for the user's draft. */
+  /** Rules that failed with an exception: for the log, never for the user's source. */
   readonly failures: readonly { readonly rule: string; readonly error: unknown }[];
 }
 
@@ -20,31 +23,46 @@ export interface CheckOptions {
   readonly rules?: RuleSeverities;
   /** Asked between rules; when it says stop, the check ends early with what it has. */
   readonly isCancelled?: () => boolean;
-  /** The draft's analysis, when the caller already has it (the server keeps one per version). */
+  /** The source's analysis, when the caller already has it (the server keeps one per version). */
   readonly analysis?: Analysis;
 }
 
-export function checkDraft(draft: ParsedDraft, options: CheckOptions = {}): CheckResult {
+/** Checks a parsed draft or XML filing. */
+export function checkDocument(document: SourceDocument, options: CheckOptions = {}): CheckResult {
   const findings: Finding[] = [];
   const failures: { rule: string; error: unknown }[] = [];
-  const analysis = options.analysis ?? analyze(draft.filing);
+  const analysis = options.analysis ?? analyze(document.filing);
+  const settings = options.rules;
+  for (const problem of document.problems) {
+    const setting = settings?.[problem.rule];
+    if (setting === 'off') continue;
+    findings.push({
+      rule: problem.rule,
+      severity: setting ?? problem.severity ?? RULES_BY_ID.get(problem.rule)?.defaultSeverity ?? 'error',
+      message: problem.message,
+      span: problem.span,
+      related: problem.related ?? [],
+      unnecessary: false,
+      fixes: problem.fixes ?? [],
+    });
+  }
   for (const rule of RULES) {
+    if (!rule.check) continue;
     if (options.isCancelled?.()) break;
-    const setting = options.rules?.[rule.id];
+    const setting = settings?.[rule.id];
     if (setting === 'off') continue;
     const context: RuleContext = {
-      draft,
-      filing: draft.filing,
+      filing: document.filing,
       analysis,
       report(report: Report) {
         findings.push({
           rule: rule.id,
           severity: setting ?? report.severity ?? rule.defaultSeverity,
           message: report.message,
-          range: report.range,
+          span: report.span,
           related: report.related ?? [],
           unnecessary: report.unnecessary ?? false,
-          fixes: report.fixes ?? [],
+          fixes: realize(document, report.fixes),
         });
       },
     };
@@ -54,6 +72,22 @@ export function checkDraft(draft: ParsedDraft, options: CheckOptions = {}): Chec
       failures.push({ rule: rule.id, error });
     }
   }
-  findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => compareSpans(a.span, b.span) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { findings, failures };
+}
+
+/** Checks a parsed draft: `checkDocument` for the draft front end. */
+export function checkDraft(draft: SourceDocument, options: CheckOptions = {}): CheckResult {
+  return checkDocument(draft, options);
+}
+
+/** A rule's model fixes as the source's text edits; a fix its front end cannot make is dropped. */
+function realize(document: SourceDocument, fixes: readonly ModelFix[] | undefined): Fix[] {
+  if (!fixes || fixes.length === 0) return [];
+  const made: Fix[] = [];
+  for (const fix of fixes) {
+    const edits = sourceEdits(document, fix.changes);
+    if (edits && edits.length > 0) made.push({ title: fix.title, preferred: fix.preferred, edits });
+  }
+  return made;
 }

@@ -1,10 +1,12 @@
 /**
  * The Form 4 language service: plain functions over text and the project's own types. The LSP
  * server, the CLI and the tests use it through this module; it imports nothing from the editor,
- * the LSP library or Node's I/O.
+ * the LSP library or Node's I/O. Positions are packed numbers (`text/position.ts`); hosts convert
+ * them with `toRange` and `fromPosition` (`text/range.ts`).
  */
-export { parseDraft, type ParsedDraft } from './parse/parser';
-export { checkDraft, type CheckOptions, type CheckResult } from './check';
+export { parseDraft, type ParsedDraft } from './parse/draft/parser';
+export type { SourceDocument } from './document';
+export { checkDocument, checkDraft, type CheckOptions, type CheckResult } from './check';
 export { RULES, RULES_BY_ID } from './rules/registry';
 export type { Finding, Fix, RelatedLocation, RuleDefinition, Severity, SeveritySetting, TextEdit } from './rules/types';
 export { SEVERITIES, SEVERITY_SETTINGS } from './rules/types';
@@ -16,7 +18,8 @@ export {
   type RuleSeverities,
   type SettingsReading,
 } from './config/settings';
-export type { Position, Range } from './text/range';
+export type { Pos, Span } from './text/position';
+export { fromPosition, fromRange, type Position, type Range, toPosition, toRange } from './text/range';
 export { applyEdits } from './text/edits';
 export { formatDraft } from './features/formatting';
 export { ruleDocumentationUrl, DOCUMENTATION_URL } from './rules/documentation';

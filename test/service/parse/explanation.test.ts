@@ -5,24 +5,25 @@
  * boilerplate). Each footnote is checked for its id, text, marker, digits and text ranges.
  */
 import assert from 'node:assert/strict';
+import { pos } from '../../../server/src/service/text/position';
 import { describe, test } from 'node:test';
 import type { Footnote } from '../../../server/src/service/model/filing';
-import type { Range } from '../../../server/src/service/text/range';
-import { example, find, parse, r, wholeLine } from './helpers';
+import type { Span } from '../../../server/src/service/text/position';
+import { col, example, find, lineOfSpan, parse, parseFull, r, wholeLine } from './helpers';
 
 interface Seen {
   id: number;
   text: string;
   line: number;
   lastLine: number;
-  range: Range;
-  markerRange: Range;
-  numberRange: Range | undefined;
-  textRange: Range;
+  range: Span;
+  markerRange: Span;
+  numberRange: Span | undefined;
+  textRange: Span;
 }
 
 function seen(f: Footnote): Seen {
-  return { id: f.id, text: f.text, line: f.line, lastLine: f.lastLine, range: f.range, markerRange: f.markerRange, numberRange: f.numberRange, textRange: f.textRange };
+  return { id: f.id, text: f.text, line: lineOfSpan(f.span), lastLine: lineOfSpan({ start: f.span.end }), range: f.span, markerRange: f.markerSpan, numberRange: f.numberSpan, textRange: f.textSpan };
 }
 
 /** The expected footnote on one line: `marker` starts the line, the text follows it. */
@@ -35,7 +36,7 @@ function oneLine(lines: readonly string[], line: number, id: number, marker: str
     text,
     line,
     lastLine: line,
-    range: r(line, markerRange.start.character, full.trimEnd().length),
+    range: r(line, col(markerRange.start), full.trimEnd().length),
     markerRange,
     numberRange: digits === undefined ? undefined : find(lines, line, digits),
     textRange,
@@ -54,7 +55,7 @@ describe('the item notations', () => {
   const f = parse(lines);
 
   test('(1), 1., - 1., - (1) and a bare bullet, with exact ranges', () => {
-    assert.deepEqual(f.explanation, { line: 0, range: wholeLine(lines, 0) });
+    assert.deepEqual(parseFull(lines).explanation, { line: 0, span: wholeLine(lines, 0) });
     assert.deepEqual(f.footnotes.map(seen), [
       oneLine(lines, 1, 1, '(1)', '1', 'Paren item.'),
       oneLine(lines, 2, 2, '2.', '2', 'Numbered item.'),
@@ -66,15 +67,15 @@ describe('the item notations', () => {
   });
 
   test('the explanation section runs from the heading to the last footnote', () => {
-    const section = f.sections.find((s) => s.kind === 'explanation');
-    assert.deepEqual(section?.range, { start: { line: 0, character: 0 }, end: { line: 5, character: lines[5]?.length } });
+    const section = parseFull(lines).sections.find((s) => s.kind === 'explanation');
+    assert.deepEqual(section?.span, { start: pos(0, 0), end: pos(5, lines[5]?.length ?? 0) });
   });
 });
 
 describe('numbering', () => {
   test('bare bullets are numbered 1, 2, 3 in order', () => {
     const f = parse(['Explanation of Responses:', '- First.', '- Second.', '* Third, with a star bullet.']);
-    assert.deepEqual(f.footnotes.map((n) => [n.id, n.text, n.numberRange]), [
+    assert.deepEqual(f.footnotes.map((n) => [n.id, n.text, n.numberSpan]), [
       [1, 'First.', undefined],
       [2, 'Second.', undefined],
       [3, 'Third, with a star bullet.', undefined],
@@ -89,7 +90,7 @@ describe('numbering', () => {
   test('two-digit numbers', () => {
     const lines = ['Explanation of Responses:', '12. Twelve.', '(13) Thirteen.'];
     const f = parse(lines);
-    assert.deepEqual(f.footnotes.map((n) => [n.id, n.numberRange]), [[12, find(lines, 1, '12')], [13, find(lines, 2, '13')]]);
+    assert.deepEqual(f.footnotes.map((n) => [n.id, n.numberSpan]), [[12, find(lines, 1, '12')], [13, find(lines, 2, '13')]]);
   });
 
   test('near miss: a continuation line starting with a year is not an item', () => {
@@ -110,18 +111,18 @@ describe('multi-line footnotes', () => {
       '2. Second.',
     ];
     const f = parse(lines);
-    assert.equal(f.explanation?.line, 0);
-    assert.deepEqual(f.explanation?.range, wholeLine(lines, 0));
+    assert.equal(parseFull(lines).explanation?.line, 0);
+    assert.deepEqual(parseFull(lines).explanation?.span, wholeLine(lines, 0));
     const [first, second] = f.footnotes.map(seen);
     assert.deepEqual(first, {
       id: 1,
       text: 'The sale price represents the weighted average price of the shares sold, ranging from $18.00 to $18.81. Full information is available on request.',
       line: 2,
       lastLine: 5,
-      range: { start: { line: 2, character: 0 }, end: { line: 5, character: lines[5]?.length } },
+      range: { start: pos(2, 0), end: pos(5, lines[5]?.length ?? 0) },
       markerRange: r(2, 0, 2),
       numberRange: r(2, 0, 1),
-      textRange: { start: { line: 2, character: 3 }, end: { line: 5, character: lines[5]?.length } },
+      textRange: { start: pos(2, 3), end: pos(5, lines[5]?.length ?? 0) },
     });
     assert.equal(second?.id, 2);
     assert.equal(second?.line, 6);
@@ -133,14 +134,14 @@ describe('where the last footnote ends', () => {
 
   test('at a Remarks: line', () => {
     const f = parse([...items, 'Remarks: Some remark.', 'More remark.']);
-    assert.deepEqual(f.footnotes.map((n) => [n.id, n.text, n.lastLine]), [[1, 'First.', 1], [2, 'Second, continued.', 3]]);
+    assert.deepEqual(f.footnotes.map((n) => [n.id, n.text, lineOfSpan({ start: n.span.end })]), [[1, 'First.', 1], [2, 'Second, continued.', 3]]);
     assert.equal(f.remarks?.text, 'Some remark. More remark.');
   });
 
   test('at the signature, with or without a blank line before it', () => {
     for (const signature of [['/s/ John N. Wilson', '08/07/2013'], ['', '/s/ John N. Wilson'], ['** Signature of Reporting Person']]) {
       const f = parse([...items, ...signature]);
-      assert.deepEqual(f.footnotes.map((n) => [n.id, n.lastLine]), [[1, 1], [2, 3]], signature.join('|'));
+      assert.deepEqual(f.footnotes.map((n) => [n.id, lineOfSpan({ start: n.span.end })]), [[1, 1], [2, 3]], signature.join('|'));
       assert.equal(f.footnotes[1]?.text, 'Second, continued.', signature.join('|'));
     }
   });
@@ -173,7 +174,7 @@ describe('where the last footnote ends', () => {
 describe('what is not a footnote', () => {
   test('list items before the Explanation of Responses heading', () => {
     const f = parse(['FORM 4', '- a note at the top', '1. Name and Address of Reporting Person: Doe Jane', 'Explanation of Responses:', '- The footnote.']);
-    assert.deepEqual(f.footnotes.map((n) => [n.id, n.text, n.line]), [[1, 'The footnote.', 4]]);
+    assert.deepEqual(f.footnotes.map((n) => [n.id, n.text, lineOfSpan(n.span)]), [[1, 'The footnote.', 4]]);
   });
 
   test('text between the heading and the first item', () => {
@@ -182,9 +183,10 @@ describe('what is not a footnote', () => {
   });
 
   test('no heading, no footnotes', () => {
-    const f = parse(['(1) Looks like a footnote.', '- So does this.']);
+    const lines = ['(1) Looks like a footnote.', '- So does this.'];
+    const f = parse(lines);
     assert.deepEqual(f.footnotes, []);
-    assert.equal(f.explanation, undefined);
+    assert.equal(parseFull(lines).explanation, undefined);
   });
 });
 
@@ -194,11 +196,11 @@ describe('the examples', () => {
     if (!wilson) return t.skip('examples not beside the project');
     const { lines } = wilson;
     const f = parse(lines);
-    assert.deepEqual(f.explanation, { line: 34, range: wholeLine(lines, 34) });
-    assert.deepEqual(f.footnotes.map((n) => [n.id, n.line, n.lastLine]), [[1, 36, 36], [2, 37, 37], [3, 38, 38]]);
+    assert.deepEqual(parseFull(lines).explanation, { line: 34, span: wholeLine(lines, 34) });
+    assert.deepEqual(f.footnotes.map((n) => [n.id, lineOfSpan(n.span), lineOfSpan({ start: n.span.end })]), [[1, 36, 36], [2, 37, 37], [3, 38, 38]]);
     assert.match(f.footnotes[1]?.text ?? '', /ranging from \$18\.00 to \$18\.81 per share\./);
-    assert.deepEqual(f.footnotes[0]?.markerRange, r(36, 0, 1));
-    assert.deepEqual(f.footnotes[0]?.textRange, r(36, 2, lines[36]?.length ?? -1));
+    assert.deepEqual(f.footnotes[0]?.markerSpan, r(36, 0, 1));
+    assert.deepEqual(f.footnotes[0]?.textSpan, r(36, 2, lines[36]?.length ?? -1));
   });
 
   test('Posey: "- 1." … "- 5." under a ## **…** heading, then "6." after a blank line', (t) => {
@@ -206,11 +208,11 @@ describe('the examples', () => {
     if (!posey) return t.skip('examples not beside the project');
     const { lines } = posey;
     const f = parse(lines);
-    assert.equal(f.explanation?.line, 35);
-    assert.deepEqual(f.footnotes.map((n) => [n.id, n.line]), [[1, 37], [2, 38], [3, 39], [4, 40], [5, 41], [6, 43]]);
-    assert.deepEqual(f.footnotes[0]?.markerRange, find(lines, 37, '- 1.'));
-    assert.deepEqual(f.footnotes[0]?.numberRange, find(lines, 37, '1'));
-    assert.deepEqual(f.footnotes[5]?.markerRange, find(lines, 43, '6.'));
+    assert.equal(parseFull(lines).explanation?.line, 35);
+    assert.deepEqual(f.footnotes.map((n) => [n.id, lineOfSpan(n.span)]), [[1, 37], [2, 38], [3, 39], [4, 40], [5, 41], [6, 43]]);
+    assert.deepEqual(f.footnotes[0]?.markerSpan, find(lines, 37, '- 1.'));
+    assert.deepEqual(f.footnotes[0]?.numberSpan, find(lines, 37, '1'));
+    assert.deepEqual(f.footnotes[5]?.markerSpan, find(lines, 43, '6.'));
     assert.equal(f.footnotes[5]?.text, 'The option is fully vested and immediately exercisable.');
   });
 });

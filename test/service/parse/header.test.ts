@@ -5,11 +5,39 @@
  * its label's range and its value's range.
  */
 import assert from 'node:assert/strict';
+import { pos } from '../../../server/src/service/text/position';
+import { LINE } from '../../../server/src/service/text/position';
 import { describe, test } from 'node:test';
-import type { Box, BoxKind, Filing } from '../../../server/src/service/model/filing';
-import { at, example, find, findAfter, parse, r, wholeLine } from './helpers';
+import type { Address, Filing, Relationship } from '../../../server/src/service/model/filing';
+import { notationOf } from '../../../server/src/service/parse/draft/footnoteRefs';
+import type { BoxKind, DraftBox } from '../../../server/src/service/parse/draft/header';
+import type { DraftSection } from '../../../server/src/service/parse/draft/parser';
+import { at, col, example, find, findAfter, parseFull, r, wholeLine } from './helpers';
 
-function box(filing: Filing, kind: BoxKind, nth = 0): Box {
+/** The model and, beside it, the draft's boxes and sections, as these tests read them. */
+type Read = Filing & { readonly boxes: readonly DraftBox[]; readonly sections: readonly DraftSection[] };
+
+function parse(lines: readonly string[]): Read {
+  const d = parseFull(lines);
+  return { ...d.filing, boxes: d.boxes, sections: d.sections };
+}
+
+/** An address as the parts' texts. */
+function parts(address: Address | undefined): Record<string, string | undefined> | undefined {
+  if (!address) return undefined;
+  const found: Record<string, string | undefined> = { text: address.text };
+  for (const key of ['street1', 'street2', 'city', 'state', 'zipCode'] as const) found[key] = address[key].value;
+  return found;
+}
+
+/** A relationship's options and texts. */
+function options(r: Relationship | undefined): Record<string, unknown> {
+  return r
+    ? { isDirector: r.isDirector, isOfficer: r.isOfficer, isTenPercentOwner: r.isTenPercentOwner, isOther: r.isOther, officerTitle: r.officerTitle.value, otherText: r.otherText.value }
+    : {};
+}
+
+function box(filing: Read, kind: BoxKind, nth = 0): DraftBox {
   const found = filing.boxes.filter((b) => b.kind === kind)[nth];
   assert.ok(found, `no ${kind} box #${nth}; boxes: ${filing.boxes.map((b) => b.kind).join(', ')}`);
   return found;
@@ -43,24 +71,24 @@ describe('header boxes in the colon form (FORMAT.md §1 minimal header)', () => 
     expected.forEach(([kind, label, value], line) => {
       const b = box(filing, kind);
       assert.equal(b.line, line, kind);
-      assert.deepEqual(b.labelRange, find(MINIMAL, line, label), `${kind} label`);
+      assert.deepEqual(b.labelSpan, find(MINIMAL, line, label), `${kind} label`);
       assert.equal(b.value.text, value, `${kind} value`);
-      assert.deepEqual(b.range, wholeLine(MINIMAL, line), `${kind} box`);
+      assert.deepEqual(b.span, wholeLine(MINIMAL, line), `${kind} box`);
       // The value's cell runs from the label's end to the line's end.
-      assert.deepEqual(b.value.range, r(line, label.length, (MINIMAL[line] ?? '').length), `${kind} cell`);
-      if (value !== '') assert.deepEqual(b.value.valueRange, find(MINIMAL, line, value), `${kind} value range`);
+      assert.deepEqual(b.value.span, r(line, label.length, (MINIMAL[line] ?? '').length), `${kind} cell`);
+      if (value !== '') assert.deepEqual(b.value.valueSpan, find(MINIMAL, line, value), `${kind} value range`);
       assert.deepEqual(b.value.refs, []);
     });
     // Box 4 is empty: its value range is the empty point at the end of the label.
-    assert.deepEqual(box(filing, 'amendment').value.valueRange, at(3, MINIMAL[3]?.length ?? -1));
+    assert.deepEqual(box(filing, 'amendment').value.valueSpan, at(3, MINIMAL[3]?.length ?? -1));
   });
 
   test('the facts: owner and address, issuer and ticker, dates, relationship, filing mode, 10b5-1', () => {
     assert.equal(filing.reportingOwners.length, 1);
     const owner = filing.reportingOwners[0];
-    assert.equal(owner?.name, 'Wilson John N');
+    assert.equal(owner?.name.text, 'Wilson John N');
     // "C/O QUALYS, INC." is one street line although a comma is inside it.
-    assert.deepEqual(owner?.address, {
+    assert.deepEqual(parts(owner?.address), {
       text: 'C/O QUALYS, INC., 1600 BRIDGE PARKWAY, REDWOOD CITY, CA 94065',
       street1: 'C/O QUALYS, INC.',
       street2: '1600 BRIDGE PARKWAY',
@@ -68,18 +96,17 @@ describe('header boxes in the colon form (FORMAT.md §1 minimal header)', () => 
       state: 'CA',
       zipCode: '94065',
     });
-    assert.equal(filing.issuer?.name, 'QUALYS, INC.');
-    assert.equal(filing.issuer?.tradingSymbol, 'QLYS');
-    assert.deepEqual(filing.periodOfReport?.date.value, { year: 2013, month: 8, day: 6 });
-    assert.equal(filing.periodOfReport?.date.problem, undefined);
+    assert.equal(filing.issuer?.name.text, 'QUALYS, INC.');
+    assert.equal(filing.issuer?.tradingSymbol.value, 'QLYS');
+    assert.deepEqual(filing.periodOfReport?.value, { year: 2013, month: 8, day: 6 });
+    assert.equal(filing.periodOfReport?.problem, undefined);
     // Box 4 empty: an original Form 4.
-    assert.equal(filing.dateOfOriginalSubmission?.date.cell.text, '');
-    assert.equal(filing.dateOfOriginalSubmission?.date.value, undefined);
-    assert.equal(filing.dateOfOriginalSubmission?.date.problem, undefined);
+    assert.equal(filing.dateOfOriginalSubmission?.text, '');
+    assert.equal(filing.dateOfOriginalSubmission?.value, undefined);
+    assert.equal(filing.dateOfOriginalSubmission?.problem, undefined);
     assert.equal(filing.documentType, '4');
     assert.equal(filing.relationships.length, 1);
-    const { box: _b, ...relationship } = filing.relationships[0] ?? { box: undefined };
-    assert.deepEqual(relationship, {
+    assert.deepEqual(options(filing.relationships[0]), {
       isDirector: false,
       isOfficer: true,
       isTenPercentOwner: false,
@@ -87,26 +114,26 @@ describe('header boxes in the colon form (FORMAT.md §1 minimal header)', () => 
       officerTitle: 'EVP, Worldwide Field Ops',
       otherText: undefined,
     });
-    assert.equal(filing.filingMode?.joint, false);
-    assert.equal(filing.aff10b5One?.checked, false);
+    assert.equal(filing.filingMode?.value, false);
+    assert.equal(filing.aff10b5One?.value, false);
     assert.equal(filing.notSubjectToSection16, undefined);
     assert.deepEqual(filing.sections.map((s) => s.kind), ['header']);
-    assert.deepEqual(filing.sections[0]?.range, { start: { line: 0, character: 0 }, end: { line: 6, character: MINIMAL[6]?.length ?? -1 } });
+    assert.deepEqual(filing.sections[0]?.span, { start: pos(0, 0), end: pos(6, MINIMAL[6]?.length ?? -1) });
   });
 
   test('box 4 with a date makes the draft a 4/A', () => {
     const lines = ['4. If Amendment, Date of Original Filed (Month/Day/Year): 8/1/2013'];
     const f = parse(lines);
-    assert.deepEqual(f.dateOfOriginalSubmission?.date.value, { year: 2013, month: 8, day: 1 });
-    assert.deepEqual(f.dateOfOriginalSubmission?.date.cell.valueRange, find(lines, 0, '8/1/2013'));
+    assert.deepEqual(f.dateOfOriginalSubmission?.value, { year: 2013, month: 8, day: 1 });
+    assert.deepEqual(f.dateOfOriginalSubmission?.valueSpan, find(lines, 0, '8/1/2013'));
     assert.equal(f.documentType, '4/A');
   });
 
   test('a full label needs no colon (as in EDGAR\'s rendering)', () => {
     const lines = ['3. Date of Earliest Transaction (Month/Day/Year) 08/06/2013'];
     const b = box(parse(lines), 'earliestTransaction');
-    assert.deepEqual(b.labelRange, find(lines, 0, '3. Date of Earliest Transaction (Month/Day/Year)'));
-    assert.deepEqual(b.value.valueRange, find(lines, 0, '08/06/2013'));
+    assert.deepEqual(b.labelSpan, find(lines, 0, '3. Date of Earliest Transaction (Month/Day/Year)'));
+    assert.deepEqual(b.value.valueSpan, find(lines, 0, '08/06/2013'));
   });
 });
 
@@ -133,15 +160,15 @@ describe('short labels', () => {
     assert.deepEqual(filing.boxes.map((b) => b.kind), expected.map((e) => e[0]));
     expected.forEach(([kind, label, value], line) => {
       const b = box(filing, kind);
-      assert.deepEqual(b.labelRange, find(lines, line, label), kind);
-      assert.deepEqual(b.value.valueRange, find(lines, line, value), kind);
+      assert.deepEqual(b.labelSpan, find(lines, line, label), kind);
+      assert.deepEqual(b.value.valueSpan, find(lines, line, value), kind);
       assert.equal(b.value.text, value);
     });
   });
 
   test('the facts read from short labels', () => {
-    assert.equal(filing.reportingOwners[0]?.name, 'Doe Jane A');
-    assert.deepEqual(filing.reportingOwners[0]?.address, {
+    assert.equal(filing.reportingOwners[0]?.name.text, 'Doe Jane A');
+    assert.deepEqual(parts(filing.reportingOwners[0]?.address), {
       text: '1 Main St, Springfield, IL 62701',
       street1: '1 Main St',
       street2: undefined,
@@ -149,16 +176,16 @@ describe('short labels', () => {
       state: 'IL',
       zipCode: '62701',
     });
-    assert.equal(filing.issuer?.name, 'ACME CORP');
-    assert.equal(filing.issuer?.tradingSymbol, 'ACME');
-    assert.deepEqual(filing.periodOfReport?.date.value, { year: 2024, month: 1, day: 5 });
-    assert.deepEqual(filing.dateOfOriginalSubmission?.date.value, { year: 2024, month: 2, day: 3 });
+    assert.equal(filing.issuer?.name.text, 'ACME CORP');
+    assert.equal(filing.issuer?.tradingSymbol.value, 'ACME');
+    assert.deepEqual(filing.periodOfReport?.value, { year: 2024, month: 1, day: 5 });
+    assert.deepEqual(filing.dateOfOriginalSubmission?.value, { year: 2024, month: 2, day: 3 });
     assert.equal(filing.documentType, '4/A');
     assert.equal(filing.relationships[0]?.isDirector, true);
     assert.equal(filing.relationships[0]?.isTenPercentOwner, true);
     assert.equal(filing.relationships[0]?.isOfficer, false);
     assert.equal(filing.relationships[0]?.isOther, false);
-    assert.equal(filing.filingMode?.joint, true);
+    assert.equal(filing.filingMode?.value, true);
   });
 
   test('near miss: a short label without its colon is free text', () => {
@@ -199,18 +226,18 @@ describe('labels match regardless of spaces, `*`, case and hints', () => {
       ['rule10b5-1', 'Rule 10b5-1(c) Transaction Indication **:'],
     ];
     assert.deepEqual(filing.boxes.map((b) => b.kind), expected.map((e) => e[0]));
-    expected.forEach(([kind, label], line) => assert.deepEqual(box(filing, kind).labelRange, find(lines, line, label), kind));
+    expected.forEach(([kind, label], line) => assert.deepEqual(box(filing, kind).labelSpan, find(lines, line, label), kind));
   });
 
   test('the values after loose labels', () => {
-    assert.equal(filing.reportingOwners[0]?.name, 'Doe Jane A');
-    assert.equal(filing.issuer?.tradingSymbol, 'ACME');
-    assert.deepEqual(filing.periodOfReport?.date.value, { year: 2013, month: 8, day: 6 });
-    assert.deepEqual(box(filing, 'amendment').value.valueRange, at(3, lines[3]?.length ?? -1));
+    assert.equal(filing.reportingOwners[0]?.name.text, 'Doe Jane A');
+    assert.equal(filing.issuer?.tradingSymbol.value, 'ACME');
+    assert.deepEqual(filing.periodOfReport?.value, { year: 2013, month: 8, day: 6 });
+    assert.deepEqual(box(filing, 'amendment').value.valueSpan, at(3, lines[3]?.length ?? -1));
     assert.equal(filing.documentType, '4');
     assert.equal(filing.relationships[0]?.isDirector, true);
-    assert.equal(filing.filingMode?.joint, false);
-    assert.equal(filing.aff10b5One?.checked, true);
+    assert.equal(filing.filingMode?.value, false);
+    assert.equal(filing.aff10b5One?.value, true);
   });
 });
 
@@ -223,12 +250,12 @@ describe('the EDGAR-rendered header table (qualys-wilson-2013.form4)', () => {
     const f = parse(lines);
     const b = box(f, 'reportingPerson');
     assert.equal(b.line, 15);
-    assert.deepEqual(b.labelRange, find(lines, 15, '1. Name and Address of Reporting Person *'));
+    assert.deepEqual(b.labelSpan, find(lines, 15, '1. Name and Address of Reporting Person *'));
     // The value runs from the first underlined word to the last hint, "(Zip)".
-    assert.deepEqual(b.value.valueRange, r(15, find(lines, 15, 'Wilson John N').start.character, find(lines, 15, '(Zip)').end.character));
+    assert.deepEqual(b.value.valueSpan, r(15, find(lines, 15, 'Wilson John N').start % LINE, find(lines, 15, '(Zip)').end % LINE));
     assert.equal(f.reportingOwners.length, 1);
-    assert.equal(f.reportingOwners[0]?.name, 'Wilson John N');
-    assert.deepEqual(f.reportingOwners[0]?.address, {
+    assert.equal(f.reportingOwners[0]?.name.text, 'Wilson John N');
+    assert.deepEqual(parts(f.reportingOwners[0]?.address), {
       text: 'C/O QUALYS, INC., 1600 BRIDGE PARKWAY, REDWOOD CITY CA 94065',
       street1: 'C/O QUALYS, INC.',
       street2: '1600 BRIDGE PARKWAY',
@@ -244,24 +271,24 @@ describe('the EDGAR-rendered header table (qualys-wilson-2013.form4)', () => {
     const f = parse(lines);
     const issuer = box(f, 'issuer');
     assert.equal(issuer.line, 15);
-    assert.deepEqual(issuer.labelRange, find(lines, 15, '2. Issuer Name and Ticker or Trading Symbol'));
-    assert.deepEqual(issuer.value.valueRange, find(lines, 15, 'QUALYS, INC. [QLYS]'));
-    assert.equal(f.issuer?.name, 'QUALYS, INC.');
-    assert.equal(f.issuer?.tradingSymbol, 'QLYS');
+    assert.deepEqual(issuer.labelSpan, find(lines, 15, '2. Issuer Name and Ticker or Trading Symbol'));
+    assert.deepEqual(issuer.value.valueSpan, find(lines, 15, 'QUALYS, INC. [QLYS]'));
+    assert.equal(f.issuer?.name.text, 'QUALYS, INC.');
+    assert.equal(f.issuer?.tradingSymbol.value, 'QLYS');
 
     const earliest = box(f, 'earliestTransaction');
     assert.equal(earliest.line, 16);
-    assert.deepEqual(earliest.labelRange, find(lines, 16, '3. Date of Earliest Transaction (Month/Day/Year)'));
-    assert.deepEqual(earliest.value.valueRange, find(lines, 16, '08/06/2013'));
-    assert.deepEqual(f.periodOfReport?.date.value, { year: 2013, month: 8, day: 6 });
+    assert.deepEqual(earliest.labelSpan, find(lines, 16, '3. Date of Earliest Transaction (Month/Day/Year)'));
+    assert.deepEqual(earliest.value.valueSpan, find(lines, 16, '08/06/2013'));
+    assert.deepEqual(f.periodOfReport?.value, { year: 2013, month: 8, day: 6 });
 
     const amendment = box(f, 'amendment');
     const label = find(lines, 17, '4. If Amendment, Date of Original Filed (Month/Day/Year)');
-    assert.deepEqual(amendment.labelRange, label);
+    assert.deepEqual(amendment.labelSpan, label);
     assert.equal(amendment.value.text, '');
     // The rest of the cell: one space, then the cell's closing pipe.
-    assert.deepEqual(amendment.value.range, r(17, label.end.character, label.end.character + 1));
-    assert.deepEqual(amendment.value.valueRange, at(17, label.end.character + 1));
+    assert.deepEqual(amendment.value.span, r(17, col(label.end), col(label.end) + 1));
+    assert.deepEqual(amendment.value.valueSpan, at(17, col(label.end) + 1));
     assert.equal(f.documentType, '4');
   });
 
@@ -270,16 +297,16 @@ describe('the EDGAR-rendered header table (qualys-wilson-2013.form4)', () => {
     const { lines } = wilson;
     const f = parse(lines);
     const b = box(f, 'relationship');
-    assert.deepEqual(b.labelRange, find(lines, 15, '5. Relationship of Reporting Person(s) to Issuer (Check all applicable)'));
-    assert.deepEqual(b.value.valueRange, r(15, find(lines, 15, 'Director 10% Owner').start.character, find(lines, 15, 'Worldwide Field Ops').end.character));
+    assert.deepEqual(b.labelSpan, find(lines, 15, '5. Relationship of Reporting Person(s) to Issuer (Check all applicable)'));
+    assert.deepEqual(b.value.valueSpan, r(15, find(lines, 15, 'Director 10% Owner').start % LINE, find(lines, 15, 'Worldwide Field Ops').end % LINE));
     assert.equal(f.relationships.length, 1);
     const rel = f.relationships[0];
     assert.equal(rel?.isOfficer, true);
     assert.equal(rel?.isDirector, false);
     assert.equal(rel?.isTenPercentOwner, false);
     assert.equal(rel?.isOther, false);
-    assert.equal(rel?.officerTitle, 'EVP, Worldwide Field Ops');
-    assert.equal(rel?.otherText, undefined);
+    assert.equal(rel?.officerTitle.value, 'EVP, Worldwide Field Ops');
+    assert.equal(rel?.otherText.value, undefined);
   });
 
   test('the exit box is there without a mark; there is no box 6 and no 10b5-1 box', (t) => {
@@ -287,8 +314,8 @@ describe('the EDGAR-rendered header table (qualys-wilson-2013.form4)', () => {
     const { lines } = wilson;
     const f = parse(lines);
     assert.deepEqual(f.boxes.map((b) => b.kind), ['exitBox', 'reportingPerson', 'issuer', 'relationship', 'earliestTransaction', 'amendment']);
-    assert.deepEqual(f.notSubjectToSection16?.box.labelRange, find(lines, 4, 'Check this box if no longer subject to Section 16'));
-    assert.equal(f.notSubjectToSection16?.checked, undefined);
+    assert.deepEqual(box(f, 'exitBox').labelSpan, find(lines, 4, 'Check this box if no longer subject to Section 16'));
+    assert.equal(f.notSubjectToSection16?.value, undefined);
     assert.equal(f.filingMode, undefined);
     assert.equal(f.aff10b5One, undefined);
   });
@@ -303,29 +330,29 @@ describe('the OCR-damaged header (qualys-posey-2024-ocr.form4)', () => {
     const f = parse(lines);
     const issuer = box(f, 'issuer');
     assert.equal(issuer.line, 13);
-    assert.deepEqual(issuer.labelRange, r(13, find(lines, 13, '2. Issuer Name').start.character, find(lines, 13, 'Trading Symbol').end.character));
-    assert.deepEqual(issuer.value.valueRange, find(lines, 13, 'QUALYS, INC. [QLYS]'));
+    assert.deepEqual(issuer.labelSpan, r(13, find(lines, 13, '2. Issuer Name').start % LINE, find(lines, 13, 'Trading Symbol').end % LINE));
+    assert.deepEqual(issuer.value.valueSpan, find(lines, 13, 'QUALYS, INC. [QLYS]'));
     // The value stops at the cell's tab.
-    assert.deepEqual(issuer.value.range, r(13, find(lines, 13, 'Trading Symbol').end.character, find(lines, 13, '\t', 1).start.character));
-    assert.equal(f.issuer?.tradingSymbol, 'QLYS');
+    assert.deepEqual(issuer.value.span, r(13, find(lines, 13, 'Trading Symbol').end % LINE, find(lines, 13, '\t', 1).start % LINE));
+    assert.equal(f.issuer?.tradingSymbol.value, 'QLYS');
     const person = box(f, 'reportingPerson');
     assert.equal(person.line, 17);
-    assert.deepEqual(person.labelRange, find(lines, 17, '1. Name and Address of Reporting Person*'));
-    assert.deepEqual(person.value.valueRange, find(lines, 17, 'POSEY BRUCE K'));
-    assert.equal(f.reportingOwners[0]?.name, 'POSEY BRUCE K');
+    assert.deepEqual(person.labelSpan, find(lines, 17, '1. Name and Address of Reporting Person*'));
+    assert.deepEqual(person.value.valueSpan, find(lines, 17, 'POSEY BRUCE K'));
+    assert.equal(f.reportingOwners[0]?.name.text, 'POSEY BRUCE K');
     // The OCR moved box 3's date away from its label: the box is there, blank, not misread.
     const earliest = box(f, 'earliestTransaction');
     assert.equal(earliest.line, 15);
-    assert.deepEqual(earliest.labelRange, find(lines, 15, '3. Date of Earliest Transaction (Month/Day/Year)'));
+    assert.deepEqual(earliest.labelSpan, find(lines, 15, '3. Date of Earliest Transaction (Month/Day/Year)'));
     assert.equal(earliest.value.text, '');
-    assert.equal(f.periodOfReport?.date.value, undefined);
-    assert.equal(f.periodOfReport?.date.problem, undefined);
+    assert.equal(f.periodOfReport?.value, undefined);
+    assert.equal(f.periodOfReport?.problem, undefined);
   });
 });
 
 describe('check marks: the exit box and the 10b5-1 box', () => {
-  const exit = (line: string): boolean | undefined => parse([line]).notSubjectToSection16?.checked;
-  const rule = (line: string): boolean | undefined => parse([line]).aff10b5One?.checked;
+  const exit = (line: string): boolean | undefined => parse([line]).notSubjectToSection16?.value;
+  const rule = (line: string): boolean | undefined => parse([line]).aff10b5One?.value;
 
   test('the exit box: checked when the line starts with [x], unchecked with [ ], undefined unmarked', () => {
     assert.equal(exit('[x] Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue.'), true);
@@ -341,8 +368,8 @@ describe('check marks: the exit box and the 10b5-1 box', () => {
   test('the exit box label range excludes the mark', () => {
     const lines = ['[x] CHECK this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue.'];
     const f = parse(lines);
-    assert.deepEqual(f.notSubjectToSection16?.box.labelRange, find(lines, 0, 'CHECK this box if no longer subject to Section 16'));
-    assert.deepEqual(f.notSubjectToSection16?.box.line, 0);
+    assert.deepEqual(box(f, 'exitBox').labelSpan, find(lines, 0, 'CHECK this box if no longer subject to Section 16'));
+    assert.deepEqual(box(f, 'exitBox').line, 0);
   });
 
   test('the 10b5-1 box: [x] checked, [ ] not checked, no mark undefined', () => {
@@ -358,20 +385,19 @@ describe('check marks: the exit box and the 10b5-1 box', () => {
   test('a mark in another cell of the same row is not the box\'s mark', () => {
     const lines = ['| [x] Check this box if no longer subject to Section 16 | Rule 10b5-1(c) Transaction Indication [ ] |'];
     const f = parse(lines);
-    assert.equal(f.notSubjectToSection16?.checked, true);
-    assert.equal(f.aff10b5One?.checked, false);
-    assert.deepEqual(f.aff10b5One?.box.labelRange, find(lines, 0, 'Rule 10b5-1(c) Transaction Indication'));
+    assert.equal(f.notSubjectToSection16?.value, true);
+    assert.equal(f.aff10b5One?.value, false);
+    assert.deepEqual(box(f, 'rule10b5-1').labelSpan, find(lines, 0, 'Rule 10b5-1(c) Transaction Indication'));
     const unmarked = parse(['| [x] Check this box if no longer subject to Section 16 | Rule 10b5-1(c) Transaction Indication |']);
-    assert.equal(unmarked.aff10b5One?.checked, undefined);
+    assert.equal(unmarked.aff10b5One?.value, undefined);
   });
 });
 
 describe('box 5, relationship', () => {
-  const rel = (value: string): Omit<Filing['relationships'][number], 'box'> => {
+  const rel = (value: string): Record<string, unknown> => {
     const found = parse([`5. Relationship of Reporting Person(s) to Issuer: ${value}`]).relationships[0];
     assert.ok(found);
-    const { box: _box, ...rest } = found;
-    return rest;
+    return options(found);
   };
   const none = { isDirector: false, isOfficer: false, isTenPercentOwner: false, isOther: false, officerTitle: undefined, otherText: undefined };
 
@@ -420,10 +446,10 @@ describe('joint filers and box 6', () => {
       '6. Individual or Joint/Group Filing: Form filed by More than One Reporting Person',
     ];
     const f = parse(lines);
-    assert.deepEqual(f.reportingOwners.map((o) => o.name), ['Doe Jane A', 'Roe Richard']);
-    assert.deepEqual(f.reportingOwners.map((o) => o.box.line), [0, 1]);
-    assert.deepEqual(f.reportingOwners[1]?.box.value.valueRange, find(lines, 1, 'Roe Richard, 2 Oak Ave, Suite 5, Boston, MA 02110'));
-    assert.deepEqual(f.reportingOwners[1]?.address, {
+    assert.deepEqual(f.reportingOwners.map((o) => o.name.text), ['Doe Jane A', 'Roe Richard']);
+    assert.deepEqual(f.reportingOwners.map((o) => Math.floor(o.span.start / LINE)), [0, 1]);
+    assert.deepEqual(box(f, 'reportingPerson', 1).value.valueSpan, find(lines, 1, 'Roe Richard, 2 Oak Ave, Suite 5, Boston, MA 02110'));
+    assert.deepEqual(parts(f.reportingOwners[1]?.address), {
       text: '2 Oak Ave, Suite 5, Boston, MA 02110',
       street1: '2 Oak Ave',
       street2: 'Suite 5',
@@ -432,11 +458,11 @@ describe('joint filers and box 6', () => {
       zipCode: '02110',
     });
     assert.deepEqual(f.relationships.map((x) => [x.isDirector, x.isTenPercentOwner]), [[true, false], [false, true]]);
-    assert.equal(f.filingMode?.joint, true);
+    assert.equal(f.filingMode?.value, true);
   });
 
   test('box 6: individual, joint, the printed lines, marks, and neither', () => {
-    const mode = (value: string): boolean | undefined => parse([`6. Individual or Joint/Group Filing: ${value}`]).filingMode?.joint;
+    const mode = (value: string): boolean | undefined => parse([`6. Individual or Joint/Group Filing: ${value}`]).filingMode?.value;
     assert.equal(mode('Individual'), false);
     assert.equal(mode('Form filed by One Reporting Person'), false);
     assert.equal(mode('Joint'), true);
@@ -460,27 +486,27 @@ describe('box values with footnote references', () => {
     const f = parse(lines);
     const b = box(f, 'issuer');
     assert.equal(b.value.text, 'QUALYS, INC. [QLYS]');
-    assert.deepEqual(b.value.valueRange, find(lines, 0, 'QUALYS, INC. [QLYS]'));
+    assert.deepEqual(b.value.valueSpan, find(lines, 0, 'QUALYS, INC. [QLYS]'));
     assert.deepEqual(
-      b.value.refs.map((x) => ({ id: x.id, range: x.range, numberRange: x.numberRange, notation: x.notation })),
+      b.value.refs.map((x) => ({ id: x.id, range: x.span, numberRange: x.numberSpan, notation: notationOf(lines[0] ?? '', x) })),
       [{ id: 1, range: find(lines, 0, '(1)'), numberRange: findAfter(lines, 0, '[QLYS] (', '1'), notation: 'paren' }],
     );
-    assert.equal(f.issuer?.tradingSymbol, 'QLYS');
-    assert.equal(f.issuer?.name, 'QUALYS, INC.');
+    assert.equal(f.issuer?.tradingSymbol.value, 'QLYS');
+    assert.equal(f.issuer?.name.text, 'QUALYS, INC.');
   });
 
   test('a relationship with a reference still reads its option', () => {
     const lines = ['5. Relationship of Reporting Person(s) to Issuer: Director (2)'];
     const f = parse(lines);
     assert.equal(f.relationships[0]?.isDirector, true);
-    assert.deepEqual(f.relationships[0]?.box.value.refs.map((x) => x.id), [2]);
+    assert.deepEqual(f.relationships[0]?.refs.map((x) => x.id), [2]);
   });
 
   test('a box 3 date with a superscript reference', () => {
     const lines = ['3. Date of Earliest Transaction: 08/06/2013\u207d\u00b3\u207e'];
     const f = parse(lines);
-    assert.deepEqual(f.periodOfReport?.date.value, { year: 2013, month: 8, day: 6 });
-    assert.deepEqual(f.periodOfReport?.date.cell.refs.map((x) => [x.id, x.notation]), [[3, 'superscript']]);
-    assert.deepEqual(f.periodOfReport?.date.cell.refs[0]?.range, find(lines, 0, '\u207d\u00b3\u207e'));
+    assert.deepEqual(f.periodOfReport?.value, { year: 2013, month: 8, day: 6 });
+    assert.deepEqual(f.periodOfReport?.refs.map((x) => [x.id, notationOf(lines[0] ?? '', x)]), [[3, 'superscript']]);
+    assert.deepEqual(f.periodOfReport?.refs[0]?.span, find(lines, 0, '\u207d\u00b3\u207e'));
   });
 });

@@ -4,8 +4,9 @@
  * lines of a joint filing, and the `** Signature of Reporting Person` label.
  */
 import assert from 'node:assert/strict';
+import { pos } from '../../../server/src/service/text/position';
 import { describe, test } from 'node:test';
-import { example, find, parse, r } from './helpers';
+import { example, find, lineOfSpan, parseView as parse, r } from './helpers';
 
 describe('remarks', () => {
   test('text on the Remarks: line and the lines after it, up to the signature', () => {
@@ -14,21 +15,20 @@ describe('remarks', () => {
     const at = 2;
     assert.deepEqual(f.remarks, {
       text: 'Exhibit 24 - Power of Attorney is attached.',
-      line: at,
-      range: { start: { line: at, character: 0 }, end: { line: at + 1, character: 'is attached.'.length } },
-      textRange: { start: { line: at, character: 'Remarks: '.length }, end: { line: at + 1, character: 'is attached.'.length } },
+      span: { start: pos(at, 0), end: pos(at + 1, 'is attached.'.length) },
+      textSpan: { start: pos(at, 'Remarks: '.length), end: pos(at + 1, 'is attached.'.length) },
     });
     assert.equal(f.signatures.length, 1);
-    assert.deepEqual(f.sections.find((s) => s.kind === 'remarks')?.range, f.remarks?.range);
+    assert.deepEqual(f.sections.find((s) => s.kind === 'remarks')?.span, f.remarks?.span);
   });
 
   test('Remarks: alone on its line (as a Markdown heading); the text starts on a later line', () => {
     const lines = ['Explanation of Responses:', '1. A footnote.', '## **Remarks:**', '', '  The remark.', 'Reminder: Report on a separate line for each class of securities.', 'Not a remark.'];
     const f = parse(lines);
     assert.equal(f.remarks?.text, 'The remark.');
-    assert.equal(f.remarks?.line, 2);
-    assert.deepEqual(f.remarks?.textRange, r(4, 2, lines[4]?.length ?? -1));
-    assert.deepEqual(f.remarks?.range, { start: { line: 2, character: 0 }, end: { line: 4, character: lines[4]?.length } });
+    assert.equal(f.remarks ? lineOfSpan(f.remarks.span) : undefined, 2);
+    assert.deepEqual(f.remarks?.textSpan, r(4, 2, lines[4]?.length ?? -1));
+    assert.deepEqual(f.remarks?.span, { start: pos(2, 0), end: pos(4, lines[4]?.length ?? 0) });
     assert.deepEqual(f.footnotes.map((n) => n.text), ['A footnote.']);
   });
 
@@ -50,24 +50,24 @@ describe('signatures', () => {
     const f = parse(lines);
     assert.equal(f.signatures.length, 1);
     const sig = f.signatures[0];
-    assert.equal(sig?.line, 40);
-    assert.equal(sig?.name, 'Bruce Posey by power of attorney for John N. Wilson');
-    assert.deepEqual(sig?.range, r(40, 0, lines[40]?.length ?? -1));
-    assert.deepEqual(sig?.nameRange, find(lines, 40, 'Bruce Posey by power of attorney for John N. Wilson'));
+    assert.equal((sig ? lineOfSpan(sig.span) : undefined), 40);
+    assert.equal(sig?.name.text, 'Bruce Posey by power of attorney for John N. Wilson');
+    assert.deepEqual(sig?.span, r(40, 0, lines[40]?.length ?? -1));
+    assert.deepEqual(sig?.name.valueSpan, find(lines, 40, 'Bruce Posey by power of attorney for John N. Wilson'));
     assert.deepEqual(sig?.date?.value, { year: 2013, month: 8, day: 7 });
-    assert.deepEqual(sig?.date?.cell.valueRange, find(lines, 42, '08/07/2013'));
+    assert.deepEqual(sig?.date?.valueSpan, find(lines, 42, '08/07/2013'));
     assert.equal(f.signatureLabelLine, 44);
-    assert.deepEqual(f.sections.find((s) => s.kind === 'signature')?.range, { start: { line: 40, character: 0 }, end: { line: 42, character: 10 } });
+    assert.deepEqual(f.sections.find((s) => s.kind === 'signature')?.span, { start: pos(40, 0), end: pos(42, 10) });
   });
 
   test('the date on the /s/ line', () => {
     const lines = ['/s/ Jane Doe, attorney-in-fact   1/9/2024'];
     const sig = parse(lines).signatures[0];
-    assert.equal(sig?.name, 'Jane Doe, attorney-in-fact');
-    assert.deepEqual(sig?.nameRange, find(lines, 0, 'Jane Doe, attorney-in-fact'));
+    assert.equal(sig?.name.text, 'Jane Doe, attorney-in-fact');
+    assert.deepEqual(sig?.name.valueSpan, find(lines, 0, 'Jane Doe, attorney-in-fact'));
     assert.deepEqual(sig?.date?.value, { year: 2024, month: 1, day: 9 });
-    assert.deepEqual(sig?.date?.cell.valueRange, find(lines, 0, '1/9/2024'));
-    assert.deepEqual(sig?.range, r(0, 0, lines[0]?.length ?? -1));
+    assert.deepEqual(sig?.date?.valueSpan, find(lines, 0, '1/9/2024'));
+    assert.deepEqual(sig?.span, r(0, 0, lines[0]?.length ?? -1));
   });
 
   test('a pipe-row signature: | /s/ Name | 08/07/2013 |, with the label row under it', () => {
@@ -75,30 +75,30 @@ describe('signatures', () => {
     const f = parse(lines);
     assert.equal(f.signatures.length, 1);
     const sig = f.signatures[0];
-    assert.equal(sig?.name, 'Bruce Posey by power of attorney for John N. Wilson');
-    assert.deepEqual(sig?.nameRange, find(lines, 0, 'Bruce Posey by power of attorney for John N. Wilson'));
+    assert.equal(sig?.name.text, 'Bruce Posey by power of attorney for John N. Wilson');
+    assert.deepEqual(sig?.name.valueSpan, find(lines, 0, 'Bruce Posey by power of attorney for John N. Wilson'));
     assert.deepEqual(sig?.date?.value, { year: 2013, month: 8, day: 7 });
-    assert.deepEqual(sig?.date?.cell.valueRange, find(lines, 0, '08/07/2013'));
-    assert.deepEqual(sig?.date?.cell.range, find(lines, 0, ' 08/07/2013 '));
+    assert.deepEqual(sig?.date?.valueSpan, find(lines, 0, '08/07/2013'));
+    assert.deepEqual(sig?.date?.span, find(lines, 0, ' 08/07/2013 '));
     assert.equal(f.signatureLabelLine, 1);
   });
 
   test('a pipe-row signature with an empty cell before the date', () => {
     const lines = ['| /s/ Jane Doe | | 9/9/2013 |'];
     const sig = parse(lines).signatures[0];
-    assert.equal(sig?.name, 'Jane Doe');
+    assert.equal(sig?.name.text, 'Jane Doe');
     assert.deepEqual(sig?.date?.value, { year: 2013, month: 9, day: 9 });
-    assert.deepEqual(sig?.date?.cell.valueRange, find(lines, 0, '9/9/2013'));
+    assert.deepEqual(sig?.date?.valueSpan, find(lines, 0, '9/9/2013'));
   });
 
   test('several /s/ lines (a joint filing) share the date that follows them', () => {
     const lines = ['/s/ Jane Doe', '/s/ Richard Roe', '', '01/10/2024'];
     const f = parse(lines);
-    assert.deepEqual(f.signatures.map((s) => [s.line, s.name, s.date?.value]), [
+    assert.deepEqual(f.signatures.map((s) => [lineOfSpan(s.span), s.name.text, s.date?.value]), [
       [0, 'Jane Doe', { year: 2024, month: 1, day: 10 }],
       [1, 'Richard Roe', { year: 2024, month: 1, day: 10 }],
     ]);
-    assert.deepEqual(f.signatures[1]?.date?.cell.valueRange, r(3, 0, 10));
+    assert.deepEqual(f.signatures[1]?.date?.valueSpan, r(3, 0, 10));
   });
 
   test('a signature dated on its own line is not given a later date', () => {
@@ -111,27 +111,27 @@ describe('signatures', () => {
     const f = parse(lines);
     assert.equal(f.signatureLabelLine, 1);
     assert.deepEqual(f.signatures[0]?.date?.value, { year: 2013, month: 8, day: 7 });
-    assert.deepEqual(f.signatures[0]?.date?.cell.valueRange, r(2, 0, 8));
+    assert.deepEqual(f.signatures[0]?.date?.valueSpan, r(2, 0, 8));
   });
 
   test('the label alone (an unsigned draft), escaped as in the Posey example', () => {
     const f = parse(['Explanation of Responses:', '1. A footnote.', '', '\\*\\* Signature of Reporting Person', '', 'Date']);
     assert.deepEqual(f.signatures, []);
     assert.equal(f.signatureLabelLine, 3);
-    assert.deepEqual(f.footnotes.map((n) => [n.text, n.lastLine]), [['A footnote.', 1]]);
+    assert.deepEqual(f.footnotes.map((n) => [n.text, lineOfSpan({ start: n.span.end })]), [['A footnote.', 1]]);
   });
 
   test('no date after the signature; a date that is not on a line of its own is not the date', () => {
     const f = parse(['/s/ Jane Doe', 'Signed on 01/10/2024 in Boston']);
     assert.equal(f.signatures[0]?.date, undefined);
-    assert.equal(f.signatures[0]?.name, 'Jane Doe');
+    assert.equal(f.signatures[0]?.name.text, 'Jane Doe');
   });
 
   test('an impossible signature date is kept with its problem', () => {
     const f = parse(['/s/ Jane Doe', '13/45/2024']);
     assert.equal(f.signatures[0]?.date?.value, undefined);
     assert.equal(f.signatures[0]?.date?.problem, 'there is no month 13');
-    assert.deepEqual(f.signatures[0]?.date?.cell.valueRange, r(1, 0, 10));
+    assert.deepEqual(f.signatures[0]?.date?.valueSpan, r(1, 0, 10));
   });
 
   test('the Posey signature', (t) => {
@@ -139,8 +139,8 @@ describe('signatures', () => {
     if (!posey) return t.skip('examples not beside the project');
     const { lines } = posey;
     const f = parse(lines);
-    assert.deepEqual(f.signatures.map((s) => [s.line, s.name, s.date?.value]), [[45, 'Bruce K. Posey', { year: 2024, month: 6, day: 21 }]]);
-    assert.deepEqual(f.signatures[0]?.date?.cell.valueRange, find(lines, 47, '06/21/2024'));
+    assert.deepEqual(f.signatures.map((s) => [lineOfSpan(s.span), s.name.text, s.date?.value]), [[45, 'Bruce K. Posey', { year: 2024, month: 6, day: 21 }]]);
+    assert.deepEqual(f.signatures[0]?.date?.valueSpan, find(lines, 47, '06/21/2024'));
     assert.equal(f.signatureLabelLine, 49);
   });
 });

@@ -5,10 +5,13 @@
  * values, one-digit dates, Markdown escapes).
  */
 import assert from 'node:assert/strict';
+import { pos } from '../../../server/src/service/text/position';
+import { LINE } from '../../../server/src/service/text/position';
 import { describe, test } from 'node:test';
 import type { DerivativeRow, Filing, NonDerivativeRow } from '../../../server/src/service/model/filing';
 import { isBlank } from '../../../server/src/service/model/filing';
-import { at, example, find, findAfter, parse, r, wholeLine } from './helpers';
+import { notationOfDigits } from '../../../server/src/service/parse/draft/footnoteRefs';
+import { at, cellsOf, col, example, find, findAfter, headingOf, lineOfSpan, parse, parseFull, r, wholeLine } from './helpers';
 
 const TABLE_I = 'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned';
 const TABLE_II = 'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned (e.g., puts, calls, warrants, options, convertible securities)';
@@ -43,52 +46,52 @@ describe('Table I pipe rows', () => {
 
   test('the table: heading line, range, one data row (the title, separator and code rows skipped)', () => {
     assert.equal(f.nonDerivativeTable?.table, 'I');
-    assert.equal(f.nonDerivativeTable?.headingLine, 0);
-    assert.deepEqual(f.nonDerivativeTable?.range, { start: { line: 0, character: 0 }, end: { line: 5, character: lines[5]?.length } });
+    assert.equal(headingOf(lines, 'I'), 0);
+    assert.deepEqual(f.nonDerivativeTable?.span, { start: pos(0, 0), end: pos(5, lines[5]?.length ?? 0) });
     assert.equal(f.derivativeTable, undefined);
     const row = onlyRow(tableI(f));
     assert.equal(row.table, 'I');
-    assert.equal(row.line, 5);
-    assert.deepEqual(row.range, wholeLine(lines, 5));
+    assert.equal(lineOfSpan(row.span), 5);
+    assert.deepEqual(row.span, wholeLine(lines, 5));
     assert.equal(row.ordinal, 1);
-    assert.equal(row.delimiter, 'pipe');
-    assert.equal(row.cells.length, 11);
-    assert.equal(row.expectedCells, 11);
-    assert.equal(row.wellFormed, true);
+    assert.equal(cellsOf(lines, row).delimiter, 'pipe');
+    assert.equal(cellsOf(lines, row).texts.length, 11);
+    assert.equal(row.fields.length, 11);
+    assert.equal(row.damaged, false);
     assert.equal(row.kind, 'transaction');
   });
 
   test('every column: value and exact value range', () => {
     const row = onlyRow(tableI(f));
     assert.equal(row.securityTitle.value, 'Common Stock');
-    assert.deepEqual(row.securityTitle.cell.valueRange, find(lines, 5, 'Common Stock'));
-    assert.deepEqual(row.securityTitle.cell.range, find(lines, 5, ' Common Stock '));
+    assert.deepEqual(row.securityTitle.valueSpan, find(lines, 5, 'Common Stock'));
+    assert.deepEqual(row.securityTitle.span, find(lines, 5, ' Common Stock '));
     assert.deepEqual(row.transactionDate.value, { year: 2013, month: 8, day: 6 });
-    assert.deepEqual(row.transactionDate.cell.valueRange, find(lines, 5, '08/06/2013'));
+    assert.deepEqual(row.transactionDate.valueSpan, find(lines, 5, '08/06/2013'));
     // A blank cell: no value, no problem; its value range is the point after the cell's space.
-    const blank = find(lines, 5, '| |').start.character;
+    const blank = find(lines, 5, '| |').start % LINE;
     assert.ok(isBlank(row.deemedExecutionDate));
     assert.equal(row.deemedExecutionDate.value, undefined);
     assert.equal(row.deemedExecutionDate.problem, undefined);
-    assert.deepEqual(row.deemedExecutionDate.cell.range, r(5, blank + 1, blank + 2));
-    assert.deepEqual(row.deemedExecutionDate.cell.valueRange, at(5, blank + 2));
+    assert.deepEqual(row.deemedExecutionDate.span, r(5, blank + 1, blank + 2));
+    assert.deepEqual(row.deemedExecutionDate.valueSpan, at(5, blank + 2));
     assert.deepEqual(row.coding.value, { code: 'M', equitySwap: false });
-    assert.deepEqual(row.coding.cell.valueRange, find(lines, 5, 'M'));
+    assert.deepEqual(row.coding.valueSpan, find(lines, 5, 'M'));
     assert.ok(isBlank(row.timeliness));
     assert.equal(row.shares.value?.amount.toFixed(), '10000');
     assert.equal(row.shares.value?.dollars, false);
-    assert.deepEqual(row.shares.cell.valueRange, find(lines, 5, '10,000'));
+    assert.deepEqual(row.shares.valueSpan, find(lines, 5, '10,000'));
     assert.equal(row.acquiredDisposed.value, 'A');
-    assert.deepEqual(row.acquiredDisposed.cell.valueRange, find(lines, 5, 'A'));
+    assert.deepEqual(row.acquiredDisposed.valueSpan, find(lines, 5, 'A'));
     assert.equal(row.pricePerShare.value?.toFixed(), '4.1');
-    assert.deepEqual(row.pricePerShare.cell.valueRange, find(lines, 5, '$4.10'));
+    assert.deepEqual(row.pricePerShare.valueSpan, find(lines, 5, '$4.10'));
     assert.equal(row.ownedAfter.value?.amount.toFixed(), '65500');
-    assert.deepEqual(row.ownedAfter.cell.valueRange, find(lines, 5, '65,500'));
+    assert.deepEqual(row.ownedAfter.valueSpan, find(lines, 5, '65,500'));
     assert.equal(row.directOrIndirect.value, 'D');
-    assert.deepEqual(row.directOrIndirect.cell.valueRange, find(lines, 5, 'D'));
+    assert.deepEqual(row.directOrIndirect.valueSpan, find(lines, 5, 'D'));
     assert.ok(isBlank(row.nature));
     const last = (lines[5]?.length ?? 0) - 1;
-    assert.deepEqual(row.nature.cell.range, r(5, last - 1, last));
+    assert.deepEqual(row.nature.span, r(5, last - 1, last));
   });
 });
 
@@ -99,23 +102,23 @@ describe('tab rows', () => {
 
   test('a tab-separated row has the 11 cells between the tabs, with exact ranges', () => {
     const row = onlyRow(tableI(f));
-    assert.equal(row.delimiter, 'tab');
-    assert.equal(row.wellFormed, true);
-    assert.deepEqual(row.range, wholeLine(lines, 1));
-    assert.deepEqual(row.cells.map((c) => c.text), ['Common Stock', '08/06/2013', '', 'S', '', '10,000', 'D', '$18.3654', '55,500', 'D', '']);
-    assert.deepEqual(row.securityTitle.cell.range, r(1, 0, 12));
-    assert.deepEqual(row.transactionDate.cell.range, r(1, 13, 23));
+    assert.equal(cellsOf(lines, row).delimiter, 'tab');
+    assert.equal(row.damaged, false);
+    assert.deepEqual(row.span, wholeLine(lines, 1));
+    assert.deepEqual(cellsOf(lines, row).texts, ['Common Stock', '08/06/2013', '', 'S', '', '10,000', 'D', '$18.3654', '55,500', 'D', '']);
+    assert.deepEqual(row.securityTitle.span, r(1, 0, 12));
+    assert.deepEqual(row.transactionDate.span, r(1, 13, 23));
     // An empty tab cell lies between two tabs: an empty range, where a value would be typed.
-    assert.deepEqual(row.deemedExecutionDate.cell.range, at(1, 24));
-    assert.deepEqual(row.deemedExecutionDate.cell.valueRange, at(1, 24));
-    assert.deepEqual(row.coding.cell.range, find(lines, 1, 'S (1)'));
-    const code = find(lines, 1, 'S (1)').start.character;
-    assert.deepEqual(row.coding.cell.valueRange, r(1, code, code + 1));
-    assert.deepEqual(row.coding.cell.refs.map((x) => [x.id, x.range]), [[1, find(lines, 1, '(1)')]]);
+    assert.deepEqual(row.deemedExecutionDate.span, at(1, 24));
+    assert.deepEqual(row.deemedExecutionDate.valueSpan, at(1, 24));
+    assert.deepEqual(row.coding.span, find(lines, 1, 'S (1)'));
+    const code = find(lines, 1, 'S (1)').start % LINE;
+    assert.deepEqual(row.coding.valueSpan, r(1, code, code + 1));
+    assert.deepEqual(row.coding.refs.map((x) => [x.id, x.span]), [[1, find(lines, 1, '(1)')]]);
     assert.deepEqual(row.coding.value, { code: 'S', equitySwap: false });
     assert.equal(row.pricePerShare.value?.toFixed(), '18.3654');
-    assert.deepEqual(row.pricePerShare.cell.valueRange, find(lines, 1, '\\$18.3654'));
-    assert.deepEqual(row.nature.cell.range, at(1, line.length));
+    assert.deepEqual(row.pricePerShare.valueSpan, find(lines, 1, '\\$18.3654'));
+    assert.deepEqual(row.nature.span, at(1, line.length));
   });
 
   test('the Posey example: the clean 16-cell Table II tab row and the damaged Table I rows', (t) => {
@@ -123,20 +126,20 @@ describe('tab rows', () => {
     if (!posey) return t.skip('examples not beside the project');
     const p = parse(posey.lines);
     // Table I starts at its (OCR-split) heading; the two OCR'd header rows are skipped.
-    assert.equal(p.nonDerivativeTable?.headingLine, 22);
-    assert.deepEqual(tableI(p).map((row) => row.line), [24, 26, 27, 28, 29]);
-    assert.deepEqual(tableI(p).map((row) => row.delimiter), ['tab', 'tab', 'tab', 'tab', 'tab']);
-    assert.ok(tableI(p).every((row) => !row.wellFormed));
+    assert.equal(headingOf(posey.lines, 'I'), 22);
+    assert.deepEqual(tableI(p).map((row) => lineOfSpan(row.span)), [24, 26, 27, 28, 29]);
+    assert.deepEqual(tableI(p).map((row) => cellsOf(posey.lines, row).delimiter), ['tab', 'tab', 'tab', 'tab', 'tab']);
+    assert.ok(tableI(p).every((row) => !!row.damaged));
     // No "Table II" line: the column-title row starts Table II.
-    assert.equal(p.derivativeTable?.headingLine, 31);
+    assert.equal(headingOf(posey.lines, 'II'), 31);
     const option = onlyRow(tableII(p));
-    assert.equal(option.line, 33);
-    assert.equal(option.wellFormed, true);
+    assert.equal(lineOfSpan(option.span), 33);
+    assert.equal(option.damaged, false);
     assert.equal(option.exercisePrice.value?.toFixed(), '25.56');
-    assert.deepEqual(option.exercisePrice.cell.valueRange, find(posey.lines, 33, '\\$25.56'));
+    assert.deepEqual(option.exercisePrice.valueSpan, find(posey.lines, 33, '\\$25.56'));
     assert.deepEqual(option.transactionDate.value, { year: 2024, month: 6, day: 20 });
     assert.deepEqual(option.coding.value, { code: 'M', equitySwap: false });
-    assert.deepEqual(option.coding.cell.refs.map((x) => x.id), [1]);
+    assert.deepEqual(option.coding.refs.map((x) => x.id), [1]);
     assert.equal(option.acquiredDisposed.value, 'D');
     assert.equal(option.shares.value?.amount.toFixed(), '1000');
     assert.deepEqual(option.expirationDate.value, { year: 2026, month: 4, day: 28 });
@@ -153,45 +156,45 @@ describe('row shapes', () => {
   test('a row without the trailing pipe has its last cell up to the end of the line', () => {
     const lines = [TABLE_I, '| Common Stock | 08/06/2013 | | P | | 100 | A | $1 | 200 | I | By Spouse'];
     const row = onlyRow(tableI(parse(lines)));
-    assert.equal(row.cells.length, 11);
-    assert.equal(row.wellFormed, true);
+    assert.equal(cellsOf(lines, row).texts.length, 11);
+    assert.equal(row.damaged, false);
     assert.equal(row.nature.value, 'By Spouse');
-    assert.deepEqual(row.nature.cell.valueRange, find(lines, 1, 'By Spouse'));
-    assert.deepEqual(row.range, wholeLine(lines, 1));
+    assert.deepEqual(row.nature.valueSpan, find(lines, 1, 'By Spouse'));
+    assert.deepEqual(row.span, wholeLine(lines, 1));
   });
 
   test('spaces after the last pipe are not a twelfth cell', () => {
     const lines = [TABLE_I, '| Common Stock | 08/06/2013 | | P | | 100 | A | $1 | 200 | D | |   '];
     const row = onlyRow(tableI(parse(lines)));
-    assert.equal(row.cells.length, 11);
-    assert.equal(row.wellFormed, true);
+    assert.equal(cellsOf(lines, row).texts.length, 11);
+    assert.equal(row.damaged, false);
     // The row ends at its last pipe.
-    assert.deepEqual(row.range, r(1, 0, (lines[1]?.length ?? 0) - 3));
+    assert.deepEqual(row.span, r(1, 0, (lines[1]?.length ?? 0) - 3));
   });
 
   test('an escaped pipe is part of its cell', () => {
     const lines = [TABLE_I, '| Common Stock \\| Class A | 08/06/2013 | | P | | 100 | A | $1 | 200 | D | |'];
     const row = onlyRow(tableI(parse(lines)));
-    assert.equal(row.cells.length, 11);
+    assert.equal(cellsOf(lines, row).texts.length, 11);
     assert.equal(row.securityTitle.value, 'Common Stock | Class A');
-    assert.deepEqual(row.securityTitle.cell.valueRange, find(lines, 1, 'Common Stock \\| Class A'));
+    assert.deepEqual(row.securityTitle.valueSpan, find(lines, 1, 'Common Stock \\| Class A'));
     assert.deepEqual(row.transactionDate.value, { year: 2013, month: 8, day: 6 });
   });
 
   test('a pipe inside `code` is part of its cell', () => {
     const lines = [TABLE_I, '| `A|B` Stock | 08/06/2013 | | P | | 100 | A | $1 | 200 | D | |'];
     const row = onlyRow(tableI(parse(lines)));
-    assert.equal(row.cells.length, 11);
-    assert.equal(row.securityTitle.cell.text, '`A|B` Stock');
+    assert.equal(cellsOf(lines, row).texts.length, 11);
+    assert.equal(row.securityTitle.text, '`A|B` Stock');
   });
 
   test('a row with too few or too many cells is kept, not well-formed, its cells still read', () => {
     const lines = [TABLE_I, '| Common Stock | 08/06/2013 | P | 100 | A |', '| Common Stock | 08/06/2013 | | P | | 100 | A | $1 | 200 | D | | extra |'];
     const rows = tableI(parse(lines));
-    assert.deepEqual(rows.map((row) => [row.line, row.cells.length, row.wellFormed, row.ordinal]), [[1, 5, false, 1], [2, 12, false, 2]]);
+    assert.deepEqual(rows.map((row) => [lineOfSpan(row.span), cellsOf(lines, row).texts.length, !row.damaged, row.ordinal]), [[1, 5, false, 1], [2, 12, false, 2]]);
     assert.equal(rows[0]?.securityTitle.value, 'Common Stock');
     // A missing column is an empty cell at the end of the row.
-    assert.deepEqual(rows[0]?.ownedAfter.cell.range, at(1, lines[1]?.length ?? -1));
+    assert.deepEqual(rows[0]?.ownedAfter.span, at(1, lines[1]?.length ?? -1));
   });
 });
 
@@ -207,7 +210,7 @@ describe('header and separator rows are skipped', () => {
       '| --- | --- |',
     ];
     const rows = tableI(parse(lines));
-    assert.deepEqual(rows.map((row) => row.line), [5]);
+    assert.deepEqual(rows.map((row) => lineOfSpan(row.span)), [5]);
   });
 
   test('OCR-damaged header rows (tab-separated, with stray digits) are skipped', () => {
@@ -218,13 +221,13 @@ describe('header and separator rows are skipped', () => {
       'Common Stock\t08/06/2013\t\tP\t\t100\tA\t$1\t200\tD\t',
     ];
     const rows = tableI(parse(lines));
-    assert.deepEqual(rows.map((row) => row.line), [3]);
+    assert.deepEqual(rows.map((row) => lineOfSpan(row.span)), [3]);
   });
 
   test('near miss: a data row with header words but a date or amount is data', () => {
     const lines = [TABLE_I, '| Price Protected Units | 08/06/2013 | | P | | 100 | A | $1 | 200 | D | |', '| Amount Notes | | | | | | | | 1,000 | D | |'];
     const rows = tableI(parse(lines));
-    assert.deepEqual(rows.map((row) => [row.line, row.kind]), [[1, 'transaction'], [2, 'holding']]);
+    assert.deepEqual(rows.map((row) => [lineOfSpan(row.span), row.kind]), [[1, 'transaction'], [2, 'holding']]);
   });
 });
 
@@ -241,7 +244,7 @@ describe('holdings rows and transaction rows', () => {
     assert.equal(holding?.ownedAfter.value?.amount.toFixed(), '5000');
     assert.equal(holding?.directOrIndirect.value, 'I');
     assert.equal(holding?.nature.value, 'By Trust');
-    assert.deepEqual(holding?.nature.cell.valueRange, find(lines, 2, 'By Trust'));
+    assert.deepEqual(holding?.nature.valueSpan, find(lines, 2, 'By Trust'));
   });
 
   test('Table II: a position with exercise price and dates but no transaction is a holding', () => {
@@ -272,32 +275,32 @@ describe('Table II columns', () => {
   const rows = tableII(parse(lines));
 
   test('all 16 columns of a row, with exact value ranges', () => {
-    assert.deepEqual(rows.map((row) => row.line), [5, 6, 7]);
+    assert.deepEqual(rows.map((row) => lineOfSpan(row.span)), [5, 6, 7]);
     const row = rows[0];
     assert.ok(row);
     assert.equal(row.table, 'II');
-    assert.equal(row.cells.length, 16);
-    assert.equal(row.expectedCells, 16);
-    assert.equal(row.wellFormed, true);
+    assert.equal(cellsOf(lines, row).texts.length, 16);
+    assert.equal(row.fields.length, 16);
+    assert.equal(row.damaged, false);
     assert.equal(row.securityTitle.value, 'Stock Option (right to buy)');
-    assert.deepEqual(row.securityTitle.cell.refs, []);
+    assert.deepEqual(row.securityTitle.refs, []);
     assert.equal(row.exercisePrice.value?.toFixed(), '4.1');
-    assert.deepEqual(row.exercisePrice.cell.valueRange, find(lines, 5, '\\$4.1'));
+    assert.deepEqual(row.exercisePrice.valueSpan, find(lines, 5, '\\$4.1'));
     assert.deepEqual(row.transactionDate.value, { year: 2013, month: 8, day: 6 });
     assert.ok(isBlank(row.deemedExecutionDate));
     assert.deepEqual(row.coding.value, { code: 'M', equitySwap: false });
     assert.ok(isBlank(row.timeliness));
     assert.ok(isBlank(row.acquiredShares));
     assert.equal(row.disposedShares.value?.amount.toFixed(), '10000');
-    assert.deepEqual(row.disposedShares.cell.valueRange, find(lines, 5, '10,000'));
-    assert.equal(row.exerciseDate.cell.text, '');
-    assert.deepEqual(row.exerciseDate.cell.refs.map((x) => x.id), [3]);
+    assert.deepEqual(row.disposedShares.valueSpan, find(lines, 5, '10,000'));
+    assert.equal(row.exerciseDate.text, '');
+    assert.deepEqual(row.exerciseDate.refs.map((x) => x.id), [3]);
     assert.deepEqual(row.expirationDate.value, { year: 2020, month: 11, day: 5 });
     assert.equal(row.underlyingTitle.value, 'Common Stock');
     assert.equal(row.underlyingShares.value?.amount.toFixed(), '10000');
-    assert.deepEqual(row.underlyingShares.cell.valueRange, find(lines, 5, '10,000', 1));
+    assert.deepEqual(row.underlyingShares.valueSpan, find(lines, 5, '10,000', 1));
     assert.equal(row.pricePerShare.value?.toFixed(), '0');
-    assert.deepEqual(row.pricePerShare.cell.valueRange, find(lines, 5, '\\$0'));
+    assert.deepEqual(row.pricePerShare.valueSpan, find(lines, 5, '\\$0'));
     assert.equal(row.ownedAfter.value?.amount.toFixed(), '140591');
     assert.equal(row.directOrIndirect.value, 'D');
     assert.ok(isBlank(row.nature));
@@ -307,16 +310,16 @@ describe('Table II columns', () => {
     const row = rows[0];
     assert.equal(row?.shares.value?.amount.toFixed(), '10000');
     assert.equal(row?.acquiredDisposed.value, 'D');
-    assert.deepEqual(row?.acquiredDisposed.cell.valueRange, find(lines, 5, '10,000'));
+    assert.deepEqual(row?.acquiredDisposed.valueSpan, find(lines, 5, '10,000'));
   });
 
   test('(A) filled: shares from column 5 (A), direction A at that cell', () => {
     const row = rows[1];
     assert.equal(row?.shares.value?.amount.toFixed(), '500');
     assert.equal(row?.acquiredDisposed.value, 'A');
-    assert.deepEqual(row?.acquiredDisposed.cell.valueRange, find(lines, 6, '500'));
+    assert.deepEqual(row?.acquiredDisposed.valueSpan, find(lines, 6, '500'));
     assert.ok(row && isBlank(row.disposedShares));
-    assert.deepEqual(row?.exercisePrice.cell.refs.map((x) => x.id), [4]);
+    assert.deepEqual(row?.exercisePrice.refs.map((x) => x.id), [4]);
     assert.equal(row?.exercisePrice.value, undefined);
     assert.deepEqual(row?.transactionDate.value, { year: 2024, month: 1, day: 5 });
   });
@@ -327,7 +330,7 @@ describe('Table II columns', () => {
     assert.equal(row?.acquiredDisposed.problem, 'a row fills either column 5 (A) or column 5 (D), not both');
     const a = find(lines, 7, ' 5 ');
     const d = find(lines, 7, ' 6 ');
-    assert.deepEqual(row?.acquiredDisposed.cell.range, r(7, a.start.character, d.end.character));
+    assert.deepEqual(row?.acquiredDisposed.span, r(7, col(a.start), col(d.end)));
     assert.equal(row?.shares.value?.amount.toFixed(), '5');
   });
 
@@ -337,7 +340,7 @@ describe('Table II columns', () => {
     assert.ok(isBlank(holding.shares));
     assert.ok(isBlank(holding.acquiredDisposed));
     assert.equal(holding.acquiredDisposed.problem, undefined);
-    assert.deepEqual(holding.acquiredDisposed.cell.range, { start: holding.acquiredShares.cell.range.start, end: holding.disposedShares.cell.range.end });
+    assert.deepEqual(holding.acquiredDisposed.span, { start: holding.acquiredShares.span.start, end: holding.disposedShares.span.end });
   });
 });
 
@@ -366,14 +369,14 @@ describe('values', () => {
   test('Markdown escapes (\\*, \\$) are unescaped; the value range covers the escapes', () => {
     const row = rows[1];
     assert.equal(row?.securityTitle.value, '*Preferred* Stock');
-    assert.deepEqual(row?.securityTitle.cell.valueRange, find(lines, 2, '\\*Preferred\\* Stock'));
+    assert.deepEqual(row?.securityTitle.valueSpan, find(lines, 2, '\\*Preferred\\* Stock'));
     assert.deepEqual(row?.transactionDate.value, { year: 2024, month: 12, day: 1 });
     assert.deepEqual(row?.coding.value, { code: 'S', equitySwap: true });
-    assert.equal(row?.timeliness.value, 'V');
+    assert.equal(row?.timeliness.value, 'E');
     assert.equal(row?.shares.value?.amount.toFixed(), '0.5');
     assert.equal(row?.pricePerShare.value?.toFixed(), '18.3654');
-    assert.equal(row?.pricePerShare.cell.text, '$18.3654');
-    assert.deepEqual(row?.pricePerShare.cell.valueRange, find(lines, 2, '\\$18.3654'));
+    assert.equal(row?.pricePerShare.text, '$18.3654');
+    assert.deepEqual(row?.pricePerShare.valueSpan, find(lines, 2, '\\$18.3654'));
   });
 
   test('dollar values: an amount written with $ is a dollar value', () => {
@@ -402,17 +405,17 @@ describe('where a table starts', () => {
   test('Table I at the first line containing "Table I" (a Markdown heading too), not "Table II"', () => {
     const lines = ['FORM 4', '## **Table I - Non-Derivative Securities**', '| Common Stock | 08/06/2013 | | P | | 100 | A | $1 | 200 | D | |'];
     const f = parse(lines);
-    assert.equal(f.nonDerivativeTable?.headingLine, 1);
-    assert.deepEqual(tableI(f).map((row) => row.line), [2]);
+    assert.equal(headingOf(lines, 'I'), 1);
+    assert.deepEqual(tableI(f).map((row) => lineOfSpan(row.span)), [2]);
   });
 
   test('Table I started by its column-title row when there is no "Table I" line', () => {
     const lines = ['3. Date of Earliest Transaction: 08/06/2013', '', TITLES_I, SEPARATOR_I, '| Common Stock | 08/06/2013 | | P | | 100 | A | $1 | 200 | D | |'];
     const f = parse(lines);
-    assert.equal(f.nonDerivativeTable?.headingLine, 2);
-    assert.deepEqual(tableI(f).map((row) => row.line), [4]);
+    assert.equal(headingOf(lines, 'I'), 2);
+    assert.deepEqual(tableI(f).map((row) => lineOfSpan(row.span)), [4]);
     // The title row is not read as boxes.
-    assert.deepEqual(f.boxes.map((b) => b.kind), ['earliestTransaction']);
+    assert.deepEqual(parseFull(lines).boxes.map((b) => b.kind), ['earliestTransaction']);
   });
 
   test('Table II started by its column-title row inside Table I (the Posey layout)', () => {
@@ -425,11 +428,11 @@ describe('where a table starts', () => {
       '| Stock Option (right to buy) | $4.1 | 08/06/2013 | | M | | | 10,000 | (3) | 11/05/2020 | Common Stock | 10,000 | $0 | 140,591 | D | |',
     ];
     const f = parse(lines);
-    assert.deepEqual(tableI(f).map((row) => row.line), [1]);
-    assert.equal(f.derivativeTable?.headingLine, 3);
-    assert.deepEqual(tableII(f).map((row) => row.line), [5]);
-    assert.equal(tableII(f)[0]?.wellFormed, true);
-    assert.deepEqual(f.nonDerivativeTable?.range, { start: { line: 0, character: 0 }, end: { line: 1, character: lines[1]?.length } });
+    assert.deepEqual(tableI(f).map((row) => lineOfSpan(row.span)), [1]);
+    assert.equal(headingOf(lines, 'II'), 3);
+    assert.deepEqual(tableII(f).map((row) => lineOfSpan(row.span)), [5]);
+    assert.equal(tableII(f)[0]?.damaged, false);
+    assert.deepEqual(f.nonDerivativeTable?.span, { start: pos(0, 0), end: pos(1, lines[1]?.length ?? 0) });
   });
 
   test('Table II started by its column-title row after Table I ended at a line of text', () => {
@@ -441,9 +444,9 @@ describe('where a table starts', () => {
       '| Stock Option (right to buy) | $4.1 | 08/06/2013 | | M | | | 10,000 | (3) | 11/05/2020 | Common Stock | 10,000 | $0 | 140,591 | D | |',
     ];
     const f = parse(lines);
-    assert.deepEqual(tableI(f).map((row) => row.line), [1]);
-    assert.equal(f.derivativeTable?.headingLine, 3);
-    assert.deepEqual(tableII(f).map((row) => row.line), [4]);
+    assert.deepEqual(tableI(f).map((row) => lineOfSpan(row.span)), [1]);
+    assert.equal(headingOf(lines, 'II'), 3);
+    assert.deepEqual(tableII(f).map((row) => lineOfSpan(row.span)), [4]);
   });
 
   test('Table II starts at the first "Table II" line only: a later mention does not restart it', () => {
@@ -456,8 +459,8 @@ describe('where a table starts', () => {
       '1. The option vested.',
     ];
     const f = parse(lines);
-    assert.equal(f.derivativeTable?.headingLine, 0);
-    assert.deepEqual(tableII(f).map((row) => row.line), [1]);
+    assert.equal(headingOf(lines, 'II'), 0);
+    assert.deepEqual(tableII(f).map((row) => lineOfSpan(row.span)), [1]);
     assert.deepEqual(f.footnotes.map((n) => n.id), [1]);
   });
 
@@ -471,9 +474,9 @@ describe('where a table starts', () => {
       '| Common Stock | 08/07/2013 | | S | | 1 | D | $5 | 1 | D | |',
     ];
     const f = parse(lines);
-    assert.equal(f.nonDerivativeTable?.headingLine, 0);
-    assert.deepEqual(tableI(f).map((row) => row.line), [1]);
-    assert.deepEqual(tableII(f).map((row) => row.line), [3]);
+    assert.equal(headingOf(lines, 'I'), 0);
+    assert.deepEqual(tableI(f).map((row) => lineOfSpan(row.span)), [1]);
+    assert.deepEqual(tableII(f).map((row) => lineOfSpan(row.span)), [3]);
   });
 });
 
@@ -483,16 +486,16 @@ describe('where a table ends', () => {
   test('at the next section: Table II', () => {
     const lines = [TABLE_I, ROW_I, TABLE_II, '| Warrants | $2 | | | | | | | 01/01/2020 | 01/01/2030 | Common Stock | 100 | | 100 | D | |'];
     const f = parse(lines);
-    assert.deepEqual(f.nonDerivativeTable?.range, { start: { line: 0, character: 0 }, end: { line: 1, character: ROW_I.length } });
-    assert.equal(f.derivativeTable?.headingLine, 2);
-    assert.deepEqual(tableII(f).map((row) => row.line), [3]);
+    assert.deepEqual(f.nonDerivativeTable?.span, { start: pos(0, 0), end: pos(1, ROW_I.length) });
+    assert.equal(headingOf(lines, 'II'), 2);
+    assert.deepEqual(tableII(f).map((row) => lineOfSpan(row.span)), [3]);
   });
 
   test('at the Explanation of Responses, Remarks, or a signature', () => {
     for (const next of ['Explanation of Responses:', 'Remarks: none', '/s/ John N. Wilson', '** Signature of Reporting Person']) {
       const lines = [TABLE_I, ROW_I, next, ROW_I];
       const f = parse(lines);
-      assert.deepEqual(tableI(f).map((row) => row.line), [1], next);
+      assert.deepEqual(tableI(f).map((row) => lineOfSpan(row.span)), [1], next);
       assert.equal(f.derivativeTable, undefined, next);
     }
   });
@@ -500,19 +503,19 @@ describe('where a table ends', () => {
   test('at the first line after the data rows that is neither a row nor blank', () => {
     const lines = [TABLE_I, '', ROW_I, '', '   ', ROW_I, 'Reminder: Report on a separate line for each class.', ROW_I];
     const f = parse(lines);
-    assert.deepEqual(tableI(f).map((row) => row.line), [2, 5]);
+    assert.deepEqual(tableI(f).map((row) => lineOfSpan(row.span)), [2, 5]);
     assert.deepEqual(tableI(f).map((row) => row.ordinal), [1, 2]);
-    assert.deepEqual(f.nonDerivativeTable?.range, { start: { line: 0, character: 0 }, end: { line: 5, character: ROW_I.length } });
+    assert.deepEqual(f.nonDerivativeTable?.span, { start: pos(0, 0), end: pos(5, ROW_I.length) });
   });
 
   test('text between the heading and the first data row (a caption) does not end the table', () => {
     const lines = [TABLE_I, '(e.g., common stock, preferred stock)', '', TITLES_I, SEPARATOR_I, ROW_I];
-    assert.deepEqual(tableI(parse(lines)).map((row) => row.line), [5]);
+    assert.deepEqual(tableI(parse(lines)).map((row) => lineOfSpan(row.span)), [5]);
   });
 
   test('lines of only tabs are blank, not rows', () => {
     const lines = [TABLE_I, ROW_I, '\t\t\t', ROW_I];
-    assert.deepEqual(tableI(parse(lines)).map((row) => row.line), [1, 3]);
+    assert.deepEqual(tableI(parse(lines)).map((row) => lineOfSpan(row.span)), [1, 3]);
   });
 });
 
@@ -522,21 +525,21 @@ describe('the Wilson example tables', () => {
     if (!wilson) return t.skip('examples not beside the project');
     const { lines } = wilson;
     const f = parse(lines);
-    assert.equal(f.nonDerivativeTable?.headingLine, 19);
-    assert.deepEqual(tableI(f).map((row) => [row.line, row.kind, row.wellFormed]), [[24, 'transaction', true], [25, 'transaction', true]]);
+    assert.equal(headingOf(lines, 'I'), 19);
+    assert.deepEqual(tableI(f).map((row) => [lineOfSpan(row.span), row.kind, !row.damaged]), [[24, 'transaction', true], [25, 'transaction', true]]);
     const [exercise, sale] = tableI(f);
     assert.equal(exercise?.acquiredDisposed.value, 'A');
     assert.equal(exercise?.pricePerShare.value?.toFixed(), '4.1');
     assert.equal(sale?.pricePerShare.value?.toFixed(), '18.3654');
-    assert.deepEqual(sale?.pricePerShare.cell.valueRange, find(lines, 25, '\\$18.3654'));
-    assert.deepEqual(sale?.pricePerShare.cell.refs.map((x) => [x.id, x.notation]), [[2, 'superscript']]);
+    assert.deepEqual(sale?.pricePerShare.valueSpan, find(lines, 25, '\\$18.3654'));
+    assert.deepEqual(sale?.pricePerShare.refs.map((x) => [x.id, notationOfDigits(lines[25]?.slice(col(x.numberSpan.start), col(x.numberSpan.end)) ?? '')]), [[2, 'superscript']]);
     assert.equal(sale?.ownedAfter.value?.amount.toFixed(), '55500');
-    assert.equal(f.derivativeTable?.headingLine, 27);
+    assert.equal(headingOf(lines, 'II'), 27);
     const option = onlyRow(tableII(f));
-    assert.equal(option.line, 32);
+    assert.equal(lineOfSpan(option.span), 32);
     assert.equal(option.disposedShares.value?.amount.toFixed(), '10000');
     assert.equal(option.acquiredDisposed.value, 'D');
-    assert.deepEqual(option.exerciseDate.cell.refs.map((x) => x.range), [find(lines, 32, '(3)')]);
-    assert.deepEqual(option.coding.cell.refs.map((x) => x.numberRange), [findAfter(lines, 32, 'M ', '\u00b9')]);
+    assert.deepEqual(option.exerciseDate.refs.map((x) => x.span), [find(lines, 32, '(3)')]);
+    assert.deepEqual(option.coding.refs.map((x) => x.numberSpan), [findAfter(lines, 32, 'M ', '\u00b9')]);
   });
 });

@@ -6,14 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_HEADER, check, columnOf, draft, lineOf, rawFindingsOf, rowI, rowII } from '../../support/drafts';
+import { DEFAULT_HEADER, check, columnOf, draft, lineOf, rawFindingsOf, rowI, rowII, line1 } from '../../support/drafts';
 import { EXERCISE_I, EXERCISE_II, SALE_I, WILSON, applyFix, changedLines, fixOf, none, noErrorOrWarning, one } from './common';
 
 const headerOn = (box3: string, extra: string[] = []): string[] =>
   DEFAULT_HEADER.map((l) => (l.startsWith('3.') ? `3. Date of Earliest Transaction: ${box3}` : l)).concat(extra);
 
 /** Line number (1-based) of a related location. */
-const relatedLines = (text: string, rule: string): number[][] => rawFindingsOf(text, rule).map((f) => f.related.map((r) => r.range.start.line + 1));
+const relatedLines = (text: string, rule: string): number[][] => rawFindingsOf(text, rule).map((f) => f.related.map((r) => line1(r.span)));
 
 // Four RSU tranches vesting on 03/15/2025: each Table II M disposal paired with a Table I M
 // acquisition, then an F withholding of the taxes; the balance after the F includes 3,019 ESPP

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_HEADER, check, columnOf, draft, lineOf, rawFindingsOf, rowI } from '../../support/drafts';
+import { DEFAULT_HEADER, check, columnOf, draft, lineOf, rawFindingsOf, rowI, line1 } from '../../support/drafts';
 import { WILSON, applyFix, changedLines, fixOf, none, one } from './common';
 
 const BOX_UNCHECKED = 'Rule 10b5-1(c) Transaction Indication: [ ]';
@@ -34,7 +34,7 @@ describe('late-filing', () => {
     assert.equal(f.column, columnOf(text, '07/03/2024', '| 07/03/2024'));
     assert.equal(f.endColumn, f.column + 10);
     assert.equal(f.message, 'The transaction of 07/03/2024 was due by 07/08/2024 (2 business days); the draft is signed 07/09/2024, 3 business days after');
-    assert.deepEqual(rawFindingsOf(text, 'late-filing')[0]?.related.map((r) => r.range.start.line + 1), [lineOf(text, '07/09/2024')]);
+    assert.deepEqual(rawFindingsOf(text, 'late-filing')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '07/09/2024')]);
   });
 
   test('several rows of one late date: one finding at the first, related to the others', () => {
@@ -50,7 +50,7 @@ describe('late-filing', () => {
     const f = one(check(text), 'late-filing');
     assert.equal(f.line, lineOf(text, '| 07/03/2024 |'));
     assert.equal(f.message, 'The transaction of 07/03/2024 (and 2 other rows of that date) was due by 07/08/2024 (2 business days); the draft is signed 07/09/2024, 3 business days after');
-    assert.deepEqual(rawFindingsOf(text, 'late-filing')[0]?.related.map((r) => r.range.start.line + 1), [lineOf(text, '07/09/2024'), lineOf(text, '$18.10'), lineOf(text, '$18.20')]);
+    assert.deepEqual(rawFindingsOf(text, 'late-filing')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '07/09/2024'), lineOf(text, '$18.10'), lineOf(text, '$18.20')]);
   });
 
   test('near miss: signed on the deadline, Monday 07/08/2024, or the day after the trade', () => {
@@ -124,14 +124,14 @@ describe('signature-date', () => {
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, 11);
     assert.equal(f.message, 'The draft is signed 08/05/2013, before the transaction of 08/06/2013 in Table I row 1');
-    assert.deepEqual(rawFindingsOf(text, 'signature-date')[0]?.related.map((r) => r.range.start.line + 1), [lineOf(text, '| 08/06/2013')]);
+    assert.deepEqual(rawFindingsOf(text, 'signature-date')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '| 08/06/2013')]);
   });
 
   test('signed before box 3 on a holdings-only draft', () => {
     const text = draft({ tableI: [rowI('Common Stock', '', '', '', '', '', '', '', '55,500', 'D', '')], signature: ['/s/ John N. Wilson', '', '08/01/2013'] });
     const f = one(check(text), 'signature-date');
     assert.equal(f.message, 'The draft is signed 08/01/2013, before the date of earliest transaction in box 3 (08/06/2013)');
-    assert.deepEqual(rawFindingsOf(text, 'signature-date')[0]?.related.map((r) => r.range.start.line + 1), [lineOf(text, '3. Date')]);
+    assert.deepEqual(rawFindingsOf(text, 'signature-date')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '3. Date')]);
   });
 
   test('near miss: signed the same day as the transaction', () => {
@@ -252,7 +252,7 @@ describe('10b5-1-unchecked', () => {
     assert.equal(f.line, lineOf(text, 'Rule 10b5-1(c)'));
     assert.equal(f.column, 1);
     assert.equal(f.message, 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box is not checked');
-    assert.deepEqual(rawFindingsOf(text, '10b5-1-unchecked')[0]?.related.map((r) => r.range.start.line + 1), [lineOf(text, '(1) The transactions')]);
+    assert.deepEqual(rawFindingsOf(text, '10b5-1-unchecked')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '(1) The transactions')]);
   });
 
   test('a plan adopted before 02/27/2023: information', () => {

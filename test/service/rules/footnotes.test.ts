@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { check, columnOf, draft, lineOf, rawFindingsOf, rowI } from '../../support/drafts';
+import { check, columnOf, draft, lineOf, rawFindingsOf, rowI, line1 } from '../../support/drafts';
 import { EXERCISE_I, EXERCISE_II, SALE_I, WEIGHTED_AVERAGE_FOOTNOTE, WILSON, applyFix, changedLines, fixOf, none, one } from './common';
 
 const S = (price: string, owned: string, code = 'S'): string => rowI('Common Stock', '08/06/2013', '', code, '', '1,000', 'D', price, owned, 'D', '');
@@ -26,7 +26,8 @@ describe('footnote-undefined', () => {
     assert.ok(finding);
     const fix = fixOf(finding);
     assert.equal(fix.title, 'Add footnote (2) to the Explanation of Responses');
-    assert.equal(fix.preferred, true);
+    // Offered, but not applied by fix-all: it would turn a missing footnote into an empty one.
+    assert.equal(fix.preferred, false);
     const fixed = applyFix(text, fix);
     assert.deepEqual(changedLines(text, fixed), { removed: [], added: ['(2) '] });
     assert.equal(fixed.split('\n').indexOf('(2) ') + 1, lineOf(fixed, '(1) The price') + 1);
@@ -84,7 +85,7 @@ describe('footnote-unused', () => {
   test('no removal is offered when it would renumber the bare bullets after it', () => {
     const text = draft({ tableI: [S('$18.00 (1)', '64,500')], footnotes: ['- Weighted average.', '- Unused.', '- Also unused.'] });
     const found = rawFindingsOf(text, 'footnote-unused');
-    assert.deepEqual(found.map((f) => [f.range.start.line + 1, f.fixes.length]), [
+    assert.deepEqual(found.map((f) => [line1(f.span), f.fixes.length]), [
       [lineOf(text, '- Unused.'), 0],
       [lineOf(text, '- Also unused.'), 1],
     ]);
@@ -111,7 +112,7 @@ describe('footnote-duplicate', () => {
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, 4);
     assert.equal(f.message, 'A second footnote is numbered (1)');
-    assert.equal((rawFindingsOf(text, 'footnote-duplicate')[0]?.related[0]?.range.start.line ?? -1) + 1, lineOf(text, '(1) Weighted'));
+    assert.equal(line1(rawFindingsOf(text, 'footnote-duplicate')[0]?.related[0]?.span), lineOf(text, '(1) Weighted'));
   });
 
   test('one footnote referenced twice from the same cell: the second reference', () => {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_HEADER, check, columnOf, draft, lineOf, rawFindingsOf, rowI } from '../../support/drafts';
+import { DEFAULT_HEADER, check, columnOf, draft, lineOf, rawFindingsOf, rowI, line1 } from '../../support/drafts';
 import { WILSON, applyFix, changedLines, fixOf, none, one } from './common';
 
 /** The default header with box `n`'s line replaced (or removed when `line` is undefined). */
@@ -102,7 +102,7 @@ describe('earliest-date', () => {
     assert.equal(f.endColumn, f.column + 10);
     assert.equal(f.message, 'Box 3 says 08/07/2013, but the earliest transaction is on 08/06/2013 (Table I row 1)');
     const raw = rawFindingsOf(text, 'earliest-date')[0];
-    assert.equal((raw?.related[0]?.range.start.line ?? -1) + 1, lineOf(text, '08/06/2013 |'));
+    assert.equal(line1(raw?.related[0]?.span), lineOf(text, '08/06/2013 |'));
   });
 
   test('box 3 after every transaction: error', () => {
@@ -183,7 +183,7 @@ describe('amendment-date', () => {
     assert.equal(f.column, columnOf(text, '08/01/2013'));
     assert.equal(f.endColumn, f.column + 10);
     assert.equal(f.message, 'Box 4 says the original was filed 08/01/2013, before the earliest transaction it reports (box 3, 08/06/2013)');
-    assert.equal((rawFindingsOf(text, 'amendment-date')[0]?.related[0]?.range.start.line ?? -1) + 1, lineOf(text, '3. Date'));
+    assert.equal(line1(rawFindingsOf(text, 'amendment-date')[0]?.related[0]?.span), lineOf(text, '3. Date'));
   });
 
   test('box 4 after the amendment is signed', () => {

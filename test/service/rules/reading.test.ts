@@ -203,7 +203,7 @@ describe('invalid-choice', () => {
     });
     const found = check(text).filter((f) => f.rule === 'invalid-choice');
     assert.deepEqual(found.map((f) => [f.line, f.column, f.message]), [
-      [lineOf(text, 'Direct'), columnOf(text, 'Y ', 'Direct'), 'The V column holds V or nothing, not "Y"'],
+      [lineOf(text, 'Direct'), columnOf(text, 'Y ', 'Direct'), 'The V column holds V (reported early), L (reported late) or nothing, not "Y"'],
       [lineOf(text, 'Direct'), columnOf(text, 'Direct'), 'The ownership form is `D` or `I`: write D for direct'],
       [lineOf(text, '5,000'), cellColumn(text, '5,000', 6), 'Column 5: a row fills either column 5 (A) or column 5 (D), not both'],
     ]);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_HEADER, check, columnOf, draft, lineOf, rawFindingsOf, rowI, rowII } from '../../support/drafts';
+import { DEFAULT_HEADER, check, columnOf, draft, lineOf, rawFindingsOf, rowI, rowII, line1 } from '../../support/drafts';
 import { EXERCISE_I, EXERCISE_II, WILSON, applyFix, cellColumn, changedLines, fixOf, none, noErrorOrWarning, one } from './common';
 
 /** A Table I row on 08/06/2013 with the given code, direction, price and amount owned after. */
@@ -169,7 +169,7 @@ describe('weighted-average', () => {
     assert.equal(f.endColumn, f.column + '$18.9654'.length);
     assert.equal(f.message, 'The weighted-average price $18.9654 is outside the range $18.00 to $18.81 that footnote (1) gives');
     const related = rawFindingsOf(text, 'weighted-average')[0]?.related ?? [];
-    assert.deepEqual(related.map((r) => r.range.start.line + 1), [lineOf(text, '(1) The price')]);
+    assert.deepEqual(related.map((r) => line1(r.span)), [lineOf(text, '(1) The price')]);
   });
 
   test('near miss: a price exactly at either end of the range, and inside it', () => {
@@ -223,7 +223,7 @@ describe('weighted-average: several ranges, one undertaking', () => {
     const f = one(check(outside), 'weighted-average');
     assert.equal(f.severity, 'error');
     assert.equal(f.line, lineOf(outside, '$152.814'));
-    assert.deepEqual(rawFindingsOf(outside, 'weighted-average')[0]?.related.map((r) => r.range.start.line + 1), [lineOf(outside, '(2) The price')]);
+    assert.deepEqual(rawFindingsOf(outside, 'weighted-average')[0]?.related.map((r) => line1(r.span)), [lineOf(outside, '(2) The price')]);
   });
 
   test('without any undertaking, each range footnote is reported', () => {
@@ -355,7 +355,7 @@ describe('duplicate-row', () => {
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, repeated.length + 1);
     assert.equal(f.message, 'Table I row 2 repeats Table I row 1 cell for cell');
-    assert.deepEqual(rawFindingsOf(text, 'duplicate-row')[0]?.related.map((r) => r.range.start.line + 1), [lineOf(text, repeated)]);
+    assert.deepEqual(rawFindingsOf(text, 'duplicate-row')[0]?.related.map((r) => line1(r.span)), [lineOf(text, repeated)]);
   });
 
   test('near miss: two real trades of the same size and price on one day differ in the amount owned after', () => {

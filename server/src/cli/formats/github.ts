@@ -20,7 +20,7 @@ export function formatGithub(results: readonly FileResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const f of r.findings) {
-      const p = oneBased(f);
+      const p = oneBased(f.span);
       const file = r.file.replace(/\\/g, '/');
       lines.push(`::${COMMAND[f.severity]} file=${escapeProperty(file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${escapeProperty(f.rule)}::${escapeData(f.message)}`);
     }

@@ -8,7 +8,7 @@ import { type FileResult, oneBased } from './types';
 export function formatJson(results: readonly FileResult[]): string {
   const out = results.map((r) => ({
     file: r.file,
-    findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, ...oneBased(f) })),
+    findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, ...oneBased(f.span) })),
   }));
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -45,8 +45,8 @@ export function formatSarif(results: readonly FileResult[], options: FormatOptio
         artifacts: results.map((r) => ({ location: { uri: artifactUri(r.file, options.cwd), uriBaseId: uriBase(r.file, options.cwd) } })),
         results: results.flatMap((r, artifactIndex) =>
           r.findings.map((f) => {
-            const location = (range: typeof f.range) => {
-              const p = oneBased({ ...f, range });
+            const location = (span: typeof f.span) => {
+              const p = oneBased(span);
               return {
                 physicalLocation: {
                   artifactLocation: { uri: artifactUri(r.file, options.cwd), uriBaseId: uriBase(r.file, options.cwd), index: artifactIndex },
@@ -59,8 +59,8 @@ export function formatSarif(results: readonly FileResult[], options: FormatOptio
               ruleIndex: ruleIndex.get(f.rule),
               level: LEVEL[f.severity],
               message: { text: f.message },
-              locations: [location(f.range)],
-              relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, ...location(rel.range) })),
+              locations: [location(f.span)],
+              relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, ...location(rel.span) })),
             };
           }),
         ),

@@ -18,7 +18,7 @@ export function formatStylish(results: readonly FileResult[], options: FormatOpt
     if (result.findings.length === 0) continue;
     const lines = result.findings.map((f) => {
       counts[f.severity]++;
-      const p = oneBased(f);
+      const p = oneBased(f.span);
       const where = `${result.file}:${p.line}:${p.column}`;
       return `${paint(BOLD, where)}  ${paint(COLORS[f.severity], f.severity.padEnd(11))}  ${f.message}  ${paint(DIM, f.rule)}`;
     });

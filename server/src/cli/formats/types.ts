@@ -1,4 +1,4 @@
-import type { Finding } from '../../service';
+import { type Finding, type Span, toRange } from '../../service';
 
 export interface FileResult {
   /** The path as the user gave it or as found under a folder given. */
@@ -14,11 +14,12 @@ export interface FormatOptions {
 }
 
 /** 1-based positions, as people and CI tools count. */
-export function oneBased(f: Finding): { line: number; column: number; endLine: number; endColumn: number } {
+export function oneBased(span: Span): { line: number; column: number; endLine: number; endColumn: number } {
+  const range = toRange(span);
   return {
-    line: f.range.start.line + 1,
-    column: f.range.start.character + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.character + 1,
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
   };
 }

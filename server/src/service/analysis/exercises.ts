@@ -26,7 +26,7 @@ export interface Exercises {
 function exerciseKey(row: TableRow): string | undefined {
   const code = row.coding.value?.code;
   const date = row.transactionDate.value;
-  if (!row.wellFormed || row.kind !== 'transaction' || !isExerciseCode(code) || !date) return undefined;
+  if (row.damaged || row.kind !== 'transaction' || !isExerciseCode(code) || !date) return undefined;
   return `${code}\u0000${formatIsoDate(date)}`;
 }
 
@@ -39,20 +39,20 @@ function sameAmount(a: TableRow, b: DerivativeRow): boolean {
 export function pairExercises(filing: Filing): Exercises {
   const rowsI = filing.nonDerivativeTable?.rows ?? [];
   const rowsII = filing.derivativeTable?.rows ?? [];
-  const decidable = [...rowsI, ...rowsII].every((r) => r.wellFormed);
+  const decidable = rowsI.every((r) => !r.damaged) && rowsII.every((r) => !r.damaged);
   const disposalsByKey = new Map<string, DerivativeRow[]>();
   const acquisitionsByKey = new Map<string, TableRow[]>();
   for (const row of rowsII) {
     const key = exerciseKey(row);
     if (key === undefined) continue;
     const direction = row.acquiredDisposed.value;
-    if (direction === 'D') disposalsByKey.set(key, [...(disposalsByKey.get(key) ?? []), row]);
-    else if (direction === 'A') acquisitionsByKey.set(key, [...(acquisitionsByKey.get(key) ?? []), row]);
+    if (direction === 'D') push(disposalsByKey, key, row);
+    else if (direction === 'A') push(acquisitionsByKey, key, row);
   }
   for (const row of rowsI) {
     const key = exerciseKey(row);
     if (key === undefined || row.acquiredDisposed.value !== 'A') continue;
-    acquisitionsByKey.set(key, [...(acquisitionsByKey.get(key) ?? []), row]);
+    push(acquisitionsByKey, key, row);
   }
 
   const groups: ExerciseGroup[] = [];
@@ -68,7 +68,7 @@ export function pairExercises(filing: Filing): Exercises {
     const byUnderlying = new Map<string, DerivativeRow[]>();
     for (const d of disposals) {
       const title = titleKey(d.underlyingTitle.value);
-      byUnderlying.set(title, [...(byUnderlying.get(title) ?? []), d]);
+      push(byUnderlying, title, d);
     }
     const leftover: DerivativeRow[] = [];
     for (const [title, ds] of byUnderlying) {
@@ -95,6 +95,12 @@ export function pairExercises(filing: Filing): Exercises {
     unpairedAcquisitions.push(...free);
   }
   return { groups, unpairedDisposals, unpairedAcquisitions, decidable };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** One-to-one when the counts agree (equal amounts first, then in order), else one aggregate group. */

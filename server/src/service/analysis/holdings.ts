@@ -28,12 +28,15 @@ export interface Holdings {
 }
 
 function refIds(field: Field<unknown>): string {
-  return field.cell.refs.map((r) => r.id).sort((a, b) => a - b).join(',');
+  const refs = field.refs;
+  if (refs.length === 0) return '';
+  if (refs.length === 1) return String(refs[0]?.id);
+  return refs.map((r) => r.id).sort((a, b) => a - b).join(',');
 }
 
 /** A footnoted-only value is told apart by its footnotes, a written one by its value. */
 function valueKey(field: Field<unknown>, value: string | undefined): string {
-  return value !== undefined ? value : field.cell.text !== '' ? `?${titleKey(field.cell.text)}` : `fn:${refIds(field)}`;
+  return value !== undefined ? value : field.text !== '' ? `?${titleKey(field.text)}` : `fn:${refIds(field)}`;
 }
 
 /** The holding a row belongs to, or undefined when the row cannot be placed (no title or form). */
@@ -88,7 +91,7 @@ export function computeHoldings(filing: Filing): Holdings {
     // row that may not be its predecessor.
     let last = new Map<string, TableRow>();
     for (const row of table.rows) {
-      if (!row.wellFormed) {
+      if (row.damaged) {
         last = new Map();
         continue;
       }

@@ -1,14 +1,14 @@
 /**
- * Quick fixes and fix-all. A quick fix is a finding's own fix (the rules make them); fix-all
- * applies every preferred fix, re-checks and repeats, because one fix can change what the next
- * should be (setting an amount owned changes the expected figure of the row after it).
+ * Quick fixes and fix-all. A quick fix is a finding's own fix (the rules say what to change, the
+ * front end writes it); fix-all applies every preferred fix, re-checks and repeats, because one
+ * fix can change what the next should be.
  */
-import { checkDraft } from '../check';
+import { checkDocument } from '../check';
 import type { RuleSeverities } from '../config/settings';
-import { parseDraft } from '../parse/parser';
+import { parseDraft } from '../parse/draft/parser';
 import type { Finding, TextEdit } from '../rules/types';
 import { applyEdits, diffAsEdit, editsOverlap } from '../text/edits';
-import { type Range, rangesOverlap } from '../text/range';
+import { type Span, spansOverlap } from '../text/position';
 
 export interface QuickFix {
   readonly title: string;
@@ -17,12 +17,32 @@ export interface QuickFix {
   readonly preferred: boolean;
 }
 
-/** The fixes of the findings that touch `range`. */
-export function quickFixes(findings: readonly Finding[], range: Range): QuickFix[] {
+/** A key that is the same for two fixes making the same edits. */
+function editsKey(edits: readonly TextEdit[]): string {
+  return edits.map((e) => `${e.span.start}:${e.span.end}:${e.newText}`).sort().join('\u0000');
+}
+
+/**
+ * The fixes of the findings that touch `span`. Two rules may propose the very same edit (a sale
+ * coded A is both a code-direction and a holdings finding, and each offers to flip (A)/(D)):
+ * each distinct edit is offered once, preferred if either proposal was.
+ */
+export function quickFixes(findings: readonly Finding[], span: Span): QuickFix[] {
   const fixes: QuickFix[] = [];
+  const byKey = new Map<string, number>();
   for (const finding of findings) {
-    if (!rangesOverlap(finding.range, range)) continue;
-    for (const fix of finding.fixes) fixes.push({ title: fix.title, finding, edits: fix.edits, preferred: fix.preferred });
+    if (!spansOverlap(finding.span, span)) continue;
+    for (const fix of finding.fixes) {
+      const key = editsKey(fix.edits);
+      const seen = byKey.get(key);
+      if (seen !== undefined) {
+        const earlier = fixes[seen];
+        if (earlier && fix.preferred && !earlier.preferred) fixes[seen] = { ...earlier, preferred: true };
+        continue;
+      }
+      byKey.set(key, fixes.length);
+      fixes.push({ title: fix.title, finding, edits: fix.edits, preferred: fix.preferred });
+    }
   }
   return fixes;
 }
@@ -37,23 +57,23 @@ export function fixAll(text: string, rules?: RuleSeverities): { edits: TextEdit[
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const findings = checkDraft(parseDraft(current), { rules }).findings;
-    const chosen: TextEdit[][] = [];
+    const findings = checkDocument(parseDraft(current), { rules }).findings;
     const taken: TextEdit[] = [];
     const seen = new Set<string>();
+    let chosen = 0;
     for (const finding of findings) {
       const fix = finding.fixes.find((f) => f.preferred);
       if (!fix) continue;
-      const key = JSON.stringify(fix.edits);
-      if (seen.has(key)) continue; // the same footnote stub for two references to it
+      const key = editsKey(fix.edits);
+      if (seen.has(key)) continue; // the same edit proposed for two findings
       if (fix.edits.some((e) => taken.some((t) => editsOverlap(e, t)))) continue;
       seen.add(key);
-      chosen.push([...fix.edits]);
       taken.push(...fix.edits);
+      chosen++;
     }
-    if (chosen.length === 0) break;
+    if (chosen === 0) break;
     current = applyEdits(current, taken);
-    applied += chosen.length;
+    applied += chosen;
   }
   const edit = diffAsEdit(text, current);
   return { edits: edit ? [edit] : [], applied };

@@ -6,8 +6,8 @@
 import type { Analysis } from '../analysis/analysis';
 import { TRANSACTION_CODES } from '../model/codes';
 import { allRows } from '../model/filing';
-import type { ParsedDraft } from '../parse/parser';
-import type { Position, Range } from '../text/range';
+import type { ParsedDraft } from '../parse/draft/parser';
+import { columnOf, lineOf, type Pos, type Span } from '../text/position';
 import { locate } from './locate';
 
 export type CompletionKind = 'code' | 'choice' | 'footnote' | 'title' | 'value';
@@ -18,9 +18,9 @@ export interface Completion {
   readonly detail?: string;
   /** Markdown. */
   readonly documentation?: string;
-  /** The text to insert, replacing `range`. */
+  /** The text to insert, replacing `span`. */
   readonly insertText: string;
-  readonly range: Range;
+  readonly span: Span;
   /** Sorts before other completions (codes usual in this table first). */
   readonly sortText: string;
   readonly preselect?: boolean;
@@ -29,18 +29,20 @@ export interface Completion {
 /** Codes usual in each table, offered first. */
 const USUAL: Readonly<Record<'I' | 'II', string>> = { I: 'SPMFAGJCXDI', II: 'MAXCODEHJG' };
 
-export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: Position): Completion[] {
-  const line = draft.lines[position.line]?.text ?? '';
-  const before = line.slice(0, position.character);
+export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: Pos): Completion[] {
+  const line = draft.lines[lineOf(position)]?.text ?? '';
+  const character = columnOf(position);
+  const before = line.slice(0, character);
   // A footnote reference being typed: "(" or "(1" right before the cursor.
   const refStart = /\((\d{0,2})$/.exec(before);
-  if (refStart) return footnoteCompletions(draft, position, position.character - refStart[0].length);
+  if (refStart) return footnoteCompletions(draft, position, character - refStart[0].length);
   const found = locate(draft, analysis, position);
   if (!found || found.kind !== 'cell' || found.header || !found.column) return [];
   const { column, cell, table } = found;
   // Replace what is typed in the cell so far (its value, footnote references left alone).
-  const range = cell.text === '' ? { start: position, end: position } : cell.valueRange;
-  const pad = (text: string): string => (cell.raw === '' && line.trimStart().startsWith('|') ? ` ${text} ` : text);
+  const range = cell.text === '' ? { start: position, end: position } : cell.valueSpan;
+  const emptyCell = cell.span.start === cell.span.end;
+  const pad = (text: string): string => (emptyCell && line.trimStart().startsWith('|') ? ` ${text} ` : text);
   switch (column.kind) {
     case 'code':
       return TRANSACTION_CODES.map((c): Completion => {
@@ -51,7 +53,7 @@ export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: 
           detail: c.meaning,
           documentation: `**${c.code}**: ${c.meaning}\n\n*Direction:* ${c.direction}`,
           insertText: pad(c.code),
-          range,
+          span: range,
           sortText: `${rank === -1 ? 9 : 0}${String(rank === -1 ? 99 : rank).padStart(2, '0')}${c.code}`,
         };
       }).sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
@@ -71,23 +73,22 @@ export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: 
       }
       return [...titles.entries()]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([title], i) => ({ label: title, kind: 'title' as const, detail: 'used in this draft', insertText: pad(title), range, sortText: String(i).padStart(3, '0') }));
+        .map(([title], i) => ({ label: title, kind: 'title' as const, detail: 'used in this draft', insertText: pad(title), span: range, sortText: String(i).padStart(3, '0') }));
     }
     default:
       return [];
   }
 }
 
-function choices(values: readonly string[], details: readonly string[], range: Range, pad: (t: string) => string): Completion[] {
-  return values.map((v, i) => ({ label: v, kind: 'choice' as const, detail: details[i], insertText: pad(v), range, sortText: String(i) }));
+function choices(values: readonly string[], details: readonly string[], span: Span, pad: (t: string) => string): Completion[] {
+  return values.map((v, i) => ({ label: v, kind: 'choice' as const, detail: details[i], insertText: pad(v), span, sortText: String(i) }));
 }
 
-function footnoteCompletions(draft: ParsedDraft, position: Position, start: number): Completion[] {
-  const range = { start: { line: position.line, character: start }, end: position };
-  const line = draft.lines[position.line]?.text ?? '';
+function footnoteCompletions(draft: ParsedDraft, position: Pos, start: number): Completion[] {
+  const line = draft.lines[lineOf(position)]?.text ?? '';
   // Swallow a ")" the editor closed automatically.
-  const closing = line[position.character] === ')' ? 1 : 0;
-  const replace = { start: range.start, end: { line: position.line, character: position.character + closing } };
+  const closing = line[columnOf(position)] === ')' ? 1 : 0;
+  const replace = { start: position - columnOf(position) + start, end: position + closing };
   const footnotes = draft.filing.footnotes;
   const next = footnotes.reduce((max, f) => Math.max(max, f.id), 0) + 1;
   const items: Completion[] = footnotes.map((f, i) => ({
@@ -96,9 +97,9 @@ function footnoteCompletions(draft: ParsedDraft, position: Position, start: numb
     detail: f.text.length > 60 ? `${f.text.slice(0, 57)}…` : f.text,
     documentation: f.text,
     insertText: `(${f.id})`,
-    range: replace,
+    span: replace,
     sortText: String(i).padStart(3, '0'),
   }));
-  items.push({ label: `(${next})`, kind: 'footnote', detail: 'a new footnote', insertText: `(${next})`, range: replace, sortText: '999' });
+  items.push({ label: `(${next})`, kind: 'footnote', detail: 'a new footnote', insertText: `(${next})`, span: replace, sortText: '999' });
   return items;
 }

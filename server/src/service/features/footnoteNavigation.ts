@@ -3,42 +3,47 @@
  * rename a footnote's number everywhere (each reference written in its own notation).
  */
 import type { Analysis } from '../analysis/analysis';
-import { writeFootnoteNumber } from '../parse/footnoteRefs';
-import type { ParsedDraft } from '../parse/parser';
+import { notationOfDigits, writeFootnoteNumber } from '../parse/draft/footnoteRefs';
+import type { ParsedDraft } from '../parse/draft/parser';
 import type { TextEdit } from '../rules/types';
-import type { Position, Range } from '../text/range';
+import { columnOf, lineOf, type Pos, type Span } from '../text/position';
 import { locate } from './locate';
 
 /** The footnote number at a position: on a reference, or on a footnote's marker. */
-function footnoteIdAt(draft: ParsedDraft, analysis: Analysis, position: Position): { id: number; range: Range } | undefined {
+function footnoteIdAt(draft: ParsedDraft, analysis: Analysis, position: Pos): { id: number; span: Span } | undefined {
   const found = locate(draft, analysis, position);
-  if (found?.kind === 'ref') return { id: found.id, range: found.ref.numberRange };
-  if (found?.kind === 'footnote' && found.onMarker) return { id: found.footnote.id, range: found.footnote.numberRange ?? found.footnote.markerRange };
+  if (found?.kind === 'ref') return { id: found.id, span: found.ref.numberSpan };
+  if (found?.kind === 'footnote' && found.onMarker) return { id: found.footnote.id, span: found.footnote.numberSpan ?? found.footnote.markerSpan };
   return undefined;
 }
 
+/** The text of a span on one line. */
+function textOf(draft: ParsedDraft, span: Span): string {
+  return draft.lines[lineOf(span.start)]?.text.slice(columnOf(span.start), columnOf(span.end)) ?? '';
+}
+
 /** Where the footnote a reference points at is written. */
-export function definitionAt(draft: ParsedDraft, analysis: Analysis, position: Position): Range[] {
+export function definitionAt(draft: ParsedDraft, analysis: Analysis, position: Pos): Span[] {
   const at = footnoteIdAt(draft, analysis, position);
   if (!at) return [];
-  return (analysis.footnotes.footnotesById.get(at.id) ?? []).map((f) => f.range);
+  return (analysis.footnotes.footnotesById.get(at.id) ?? []).map((f) => f.span);
 }
 
 /** Every reference to the footnote at a position, and the footnote itself when asked. */
-export function referencesAt(draft: ParsedDraft, analysis: Analysis, position: Position, includeDeclaration: boolean): Range[] {
+export function referencesAt(draft: ParsedDraft, analysis: Analysis, position: Pos, includeDeclaration: boolean): Span[] {
   const at = footnoteIdAt(draft, analysis, position);
   if (!at) return [];
-  const refs = (analysis.footnotes.usesById.get(at.id) ?? []).map((u) => u.ref.range);
-  const defs = includeDeclaration ? (analysis.footnotes.footnotesById.get(at.id) ?? []).map((f) => f.markerRange) : [];
+  const refs = (analysis.footnotes.usesById.get(at.id) ?? []).map((u) => u.ref.span);
+  const defs = includeDeclaration ? (analysis.footnotes.footnotesById.get(at.id) ?? []).map((f) => f.markerSpan) : [];
   return [...defs, ...refs];
 }
 
-export type PrepareRename = { readonly range: Range; readonly placeholder: string } | { readonly error: string };
+export type PrepareRename = { readonly span: Span; readonly placeholder: string } | { readonly error: string };
 
-export function prepareRename(draft: ParsedDraft, analysis: Analysis, position: Position): PrepareRename | undefined {
+export function prepareRename(draft: ParsedDraft, analysis: Analysis, position: Pos): PrepareRename | undefined {
   const at = footnoteIdAt(draft, analysis, position);
   if (!at) return undefined;
-  return { range: at.range, placeholder: String(at.id) };
+  return { span: at.span, placeholder: String(at.id) };
 }
 
 /**
@@ -46,7 +51,7 @@ export function prepareRename(draft: ParsedDraft, analysis: Analysis, position: 
  * bullets) get explicit numbers, all of them, so that renaming one does not renumber the rest.
  * Returns the edits, or the reason the rename cannot be made.
  */
-export function renameFootnote(draft: ParsedDraft, analysis: Analysis, position: Position, newName: string): TextEdit[] | { error: string } {
+export function renameFootnote(draft: ParsedDraft, analysis: Analysis, position: Pos, newName: string): TextEdit[] | { error: string } {
   const at = footnoteIdAt(draft, analysis, position);
   if (!at) return { error: 'Rename works on a footnote number: a reference such as (2) or the number of a footnote.' };
   const wanted = newName.trim().replace(/^\((\d+)\)$/, '$1');
@@ -57,15 +62,15 @@ export function renameFootnote(draft: ParsedDraft, analysis: Analysis, position:
   if (analysis.footnotes.footnotesById.has(to)) return { error: `Footnote (${to}) already exists: rename it first, or pick another number.` };
   const edits: TextEdit[] = [];
   for (const use of analysis.footnotes.usesById.get(from) ?? []) {
-    edits.push({ range: use.ref.numberRange, newText: writeFootnoteNumber(to, use.ref.notation) });
+    edits.push({ span: use.ref.numberSpan, newText: writeFootnoteNumber(to, notationOfDigits(textOf(draft, use.ref.numberSpan))) });
   }
   for (const footnote of draft.filing.footnotes) {
     const id = footnote.id === from ? to : footnote.id;
-    if (footnote.numberRange) {
-      if (footnote.id === from) edits.push({ range: footnote.numberRange, newText: String(to) });
+    if (footnote.numberSpan) {
+      if (footnote.id === from) edits.push({ span: footnote.numberSpan, newText: String(to) });
     } else {
-      // "- text" becomes "- (n) text": the marker range is the bullet.
-      edits.push({ range: { start: footnote.markerRange.end, end: footnote.markerRange.end }, newText: ` (${id})` });
+      // "- text" becomes "- (n) text": the marker span is the bullet.
+      edits.push({ span: { start: footnote.markerSpan.end, end: footnote.markerSpan.end }, newText: ` (${id})` });
     }
   }
   return edits;

@@ -13,17 +13,17 @@
  * indentation before the first pipe; a row without a closing pipe is left without one (and its
  * last cell gets no trailing padding). Formatting formatted text changes nothing.
  */
-import { type RawRow, isSeparatorRow, splitRow } from '../parse/cells';
-import type { ParsedDraft } from '../parse/parser';
-import { isSignatureLabel, remarksStart, signatureStart, startsExplanation, startsTableII } from '../parse/sections';
-import type { TableRow, TableSection } from '../model/filing';
+import { type RawRow, isSeparatorRow, splitRow } from '../parse/draft/cells';
+import type { DraftTable, ParsedDraft } from '../parse/draft/parser';
+import { isSignatureLabel, remarksStart, signatureStart, startsExplanation, startsTableII } from '../parse/draft/sections';
+import type { TableRow } from '../model/filing';
 import type { TextEdit } from '../rules/types';
-import { lineRange, type Range } from '../text/range';
+import { columnOf, lineOf, lineSpan, type Span } from '../text/position';
 import { displayWidth } from '../text/width';
 
 export interface FormatOptions {
-  /** Range formatting: only the pipe blocks of a table that this range touches are formatted. */
-  readonly range?: Range;
+  /** Range formatting: only the pipe blocks of a table that this span touches are formatted. */
+  readonly range?: Span;
 }
 
 /** A separator cell is at least `---` (`:-:` with both markers), as Markdown renderers expect. */
@@ -31,13 +31,10 @@ const MIN_SEPARATOR_WIDTH = 3;
 
 /** One edit per changed table row, replacing the row's text (not its line break). */
 export function formatDraft(draft: ParsedDraft, options: FormatOptions = {}): TextEdit[] {
-  const { filing, lines } = draft;
-  const tables: TableSection<TableRow>[] = [];
-  if (filing.nonDerivativeTable) tables.push(filing.nonDerivativeTable);
-  if (filing.derivativeTable) tables.push(filing.derivativeTable);
-  const headings = tables.map((t) => t.headingLine);
+  const { lines } = draft;
+  const headings = draft.tables.map((t) => t.headingLine);
   const edits: TextEdit[] = [];
-  for (const table of tables) {
+  for (const table of draft.tables) {
     const last = lastLineOf(draft, table, headings);
     for (const block of pipeBlocks(draft, table.headingLine, last)) {
       if (options.range && !touches(options.range, block.first, block.first + block.rows.length - 1)) continue;
@@ -46,7 +43,7 @@ export function formatDraft(draft: ParsedDraft, options: FormatOptions = {}): Te
         const line = block.first + k;
         const text = lines[line]?.text ?? '';
         const newText = formatted[k] ?? text;
-        if (newText !== text) edits.push({ range: lineRange(line, 0, text.length), newText });
+        if (newText !== text) edits.push({ span: lineSpan(line, 0, text.length), newText });
       }
     }
   }
@@ -59,9 +56,11 @@ export function formatDraft(draft: ParsedDraft, options: FormatOptions = {}): Te
  * line after its data rows that is neither a row nor blank. Before its first data row, text is
  * the table's title and does not end it.
  */
-function lastLineOf(draft: ParsedDraft, table: TableSection<TableRow>, headings: readonly number[]): number {
+function lastLineOf(draft: ParsedDraft, table: DraftTable, headings: readonly number[]): number {
   const { lines } = draft;
-  const lastRow = table.rows[table.rows.length - 1]?.line;
+  const rows: readonly TableRow[] = (table.table === 'I' ? draft.filing.nonDerivativeTable?.rows : draft.filing.derivativeTable?.rows) ?? [];
+  const lastRowAt = rows[rows.length - 1];
+  const lastRow = lastRowAt ? lineOf(lastRowAt.span.start) : undefined;
   let line = table.headingLine + 1;
   if (lastRow !== undefined) line = Math.max(line, lastRow + 1);
   for (; line < lines.length; line++) {
@@ -117,11 +116,11 @@ function pipeBlocks(draft: ParsedDraft, from: number, to: number): Block[] {
  * Whether a range touches lines `first..last`. A selection that ends at the very start of a
  * line (a whole-line selection) does not take that line in, unless it is empty (a cursor).
  */
-function touches(range: Range, first: number, last: number): boolean {
-  const { start, end } = range;
-  const empty = start.line === end.line && start.character === end.character;
-  const endLine = !empty && end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
-  return start.line <= last && endLine >= first;
+function touches(range: Span, first: number, last: number): boolean {
+  const startLine = lineOf(range.start);
+  const empty = range.start === range.end;
+  const endLine = !empty && columnOf(range.end) === 0 && lineOf(range.end) > startLine ? lineOf(range.end) - 1 : lineOf(range.end);
+  return startLine <= last && endLine >= first;
 }
 
 interface RowCells {

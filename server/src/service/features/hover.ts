@@ -11,19 +11,20 @@ import { addDays, type CalendarDate, compareDates, formatDate, weekdayName } fro
 import type { ColumnInfo } from '../model/columns';
 import { codeInfo, MARKER_CODES } from '../model/codes';
 import { formatDecimal, formatPrice } from '../model/decimal';
-import type { Box, Footnote, TableRow } from '../model/filing';
-import { codingField } from '../parse/fields';
-import type { ParsedDraft } from '../parse/parser';
-import type { Position, Range } from '../text/range';
+import type { Footnote, TableRow } from '../model/filing';
+import { codingField } from '../parse/draft/fields';
+import type { BoxKind } from '../parse/draft/header';
+import type { ParsedDraft } from '../parse/draft/parser';
+import type { Pos, Span } from '../text/position';
 import { locate } from './locate';
 
 export interface HoverResult {
   /** Markdown. */
   readonly contents: string;
-  readonly range: Range;
+  readonly span: Span;
 }
 
-export function hoverAt(draft: ParsedDraft, analysis: Analysis, position: Position): HoverResult | undefined {
+export function hoverAt(draft: ParsedDraft, analysis: Analysis, position: Pos): HoverResult | undefined {
   const found = locate(draft, analysis, position);
   if (!found) return undefined;
   switch (found.kind) {
@@ -32,12 +33,12 @@ export function hoverAt(draft: ParsedDraft, analysis: Analysis, position: Positi
       const contents = footnotes.length === 0
         ? `**Footnote (${found.id})** is not in the Explanation of Responses.`
         : footnotes.map((f) => `**Footnote (${f.id})**\n\n${escapeMarkdown(f.text)}`).join('\n\n---\n\n');
-      return { contents, range: found.ref.range };
+      return { contents, span: found.ref.span };
     }
     case 'footnote':
-      return { contents: footnoteHover(found.footnote, analysis), range: found.onMarker ? found.footnote.markerRange : found.footnote.range };
+      return { contents: footnoteHover(found.footnote, analysis), span: found.onMarker ? found.footnote.markerSpan : found.footnote.span };
     case 'box':
-      return { contents: boxHover(found.box), range: found.onLabel ? found.box.labelRange : found.box.range };
+      return { contents: boxHover(found.box.kind), span: found.onLabel ? found.box.labelSpan : found.box.span };
     case 'cell': {
       const { column, row, cell } = found;
       if (!column) return undefined;
@@ -51,7 +52,7 @@ export function hoverAt(draft: ParsedDraft, analysis: Analysis, position: Positi
         const extra = cellFacts(row, column, analysis);
         if (extra) parts.unshift(extra);
       }
-      return { contents: parts.join('\n\n'), range: found.header || cell.text === '' ? cell.range : cell.valueRange };
+      return { contents: parts.join('\n\n'), span: found.header || cell.text === '' ? cell.span : cell.valueSpan };
     }
   }
 }
@@ -61,7 +62,7 @@ function columnHover(table: string, column: ColumnInfo): string {
 }
 
 function codeHover(text: string): string {
-  const field = codingField({ raw: text, text, range: ZERO_RANGE, valueRange: ZERO_RANGE, refs: [] });
+  const field = codingField({ text, value: undefined, problem: undefined, span: ZERO_SPAN, valueSpan: ZERO_SPAN, refs: [] });
   const letter = text.trim().charAt(0).toUpperCase();
   const info = codeInfo(field.value?.code ?? letter);
   if (!info) {
@@ -72,7 +73,7 @@ function codeHover(text: string): string {
   return `**${info.code}**: ${info.meaning}\n\n*Direction:* ${info.direction}${swap}\n\n*Transaction code, Form 4 General Instruction 8.*`;
 }
 
-const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const ZERO_SPAN: Span = { start: 0, end: 0 };
 
 /** What the row's values say about this cell: the running balance, the deadline, the range. */
 function cellFacts(row: TableRow, column: ColumnInfo, analysis: Analysis): string | undefined {
@@ -96,7 +97,7 @@ function cellFacts(row: TableRow, column: ColumnInfo, analysis: Analysis): strin
     case 'date': {
       const date = row.transactionDate.value;
       if (!date || row.kind !== 'transaction') return undefined;
-      if (row.timeliness.value === 'V') return '**Reported early (V):** a Form 5 transaction, with no Form 4 deadline.';
+      if (row.timeliness.value === 'E') return '**Reported early (V):** a Form 5 transaction, with no Form 4 deadline.';
       const deemed = row.deemedExecutionDate.value;
       const start = deemed && compareDates(deemed, date) >= 0 ? deemed : date;
       return deadlineText(start, start === deemed);
@@ -108,7 +109,7 @@ function cellFacts(row: TableRow, column: ColumnInfo, analysis: Analysis): strin
     case 'price': {
       const price = row.pricePerShare.value;
       if (!price) return undefined;
-      for (const ref of row.pricePerShare.cell.refs) {
+      for (const ref of row.pricePerShare.refs) {
         for (const footnote of analysis.footnotes.footnotesById.get(ref.id) ?? []) {
           const ranges = analysis.facts(footnote).priceRanges;
           if (ranges.length > 0) {
@@ -152,7 +153,7 @@ function footnoteHover(footnote: Footnote, analysis: Analysis): string {
   return [`**Footnote (${footnote.id})**: ${where}`, ...notes].join('\n\n');
 }
 
-const BOX_DOCS: Readonly<Record<Box['kind'], string>> = {
+const BOX_DOCS: Readonly<Record<BoxKind, string>> = {
   reportingPerson: '**Box 1: Name and Address of Reporting Person** (EDGAR reportingOwner). Last name first, then the address. A second box 1 adds a joint filer (at most 10).',
   issuer: '**Box 2: Issuer Name and Ticker or Trading Symbol** (EDGAR issuer). The ticker goes in square brackets: `QUALYS, INC. [QLYS]`.',
   earliestTransaction: '**Box 3: Date of Earliest Transaction** (EDGAR periodOfReport). The earliest transaction date reported in the tables, not counting transactions reported early with V.',
@@ -163,8 +164,8 @@ const BOX_DOCS: Readonly<Record<Box['kind'], string>> = {
   'rule10b5-1': '**Rule 10b5-1(c) Transaction Indication** (EDGAR aff10b5One). Checked when a reported transaction was made under a plan intended to satisfy Rule 10b5-1(c); a footnote then gives the plan\'s adoption date (Instruction 10). On forms with transactions from 04/01/2023.',
 };
 
-function boxHover(box: Box): string {
-  return BOX_DOCS[box.kind];
+export function boxHover(kind: BoxKind): string {
+  return BOX_DOCS[kind];
 }
 
 function escapeMarkdown(text: string): string {

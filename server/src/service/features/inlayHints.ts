@@ -5,25 +5,24 @@
  */
 import type { Analysis } from '../analysis/analysis';
 import { formatDecimal } from '../model/decimal';
-import { allRows } from '../model/filing';
-import type { ParsedDraft } from '../parse/parser';
-import { type Position, type Range, rangesOverlap } from '../text/range';
+import type { Filing } from '../model/filing';
+import { type Pos, type Span, spansOverlap } from '../text/position';
 
 export interface InlayHint {
-  readonly position: Position;
+  readonly position: Pos;
   readonly label: string;
   /** Markdown shown on hover over the hint. */
   readonly tooltip: string;
 }
 
-export function inlayHints(draft: ParsedDraft, analysis: Analysis, range?: Range): InlayHint[] {
+export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span): InlayHint[] {
   const hints: InlayHint[] = [];
-  for (const row of allRows(draft.filing)) {
-    if (!row.wellFormed || (range && !rangesOverlap(row.range, range))) continue;
+  for (const row of analysis.rows.trusted) {
+    if (range && !spansOverlap(row.span, range)) continue;
     const step = analysis.holdings.steps.get(row);
     const owned = row.ownedAfter.value;
     if (!step || !owned || owned.dollars) continue;
-    const position = row.ownedAfter.cell.valueRange.end;
+    const position = row.ownedAfter.valueSpan.end;
     const minus = '\u2212';
     if (step.previous && step.before !== undefined) {
       const change = step.change;

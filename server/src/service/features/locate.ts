@@ -1,22 +1,23 @@
 /**
- * What stands at a position of the draft: a table cell (of a data row, or of a column-title
+ * What stands at a position of a draft: a table cell (of a data row, or of a column-title
  * row), a box, a footnote reference, a footnote. Hover, completion and the footnote navigation
  * start here. It works on half-typed rows too: the column is found by counting the cells
  * before the cursor on the line, not by trusting the parsed row.
  */
-import type { RefUse } from '../analysis/footnoteIndex';
 import type { Analysis } from '../analysis/analysis';
+import type { RefUse } from '../analysis/footnoteIndex';
 import { type ColumnInfo, columnsOf, type TableId } from '../model/columns';
-import type { Box, Cell, Footnote, TableRow } from '../model/filing';
-import { readCell, splitRow } from '../parse/cells';
-import type { ParsedDraft } from '../parse/parser';
-import { isHeaderRow } from '../parse/tableRows';
-import { containsPosition, type Position } from '../text/range';
+import type { Field, Footnote, TableRow } from '../model/filing';
+import { readCell, splitRow } from '../parse/draft/cells';
+import type { DraftBox } from '../parse/draft/header';
+import type { ParsedDraft } from '../parse/draft/parser';
+import { isHeaderRow } from '../parse/draft/tableRows';
+import { columnOf, containsPos, lineOf, type Pos } from '../text/position';
 
 export type Located =
   | { readonly kind: 'ref'; readonly use: RefUse | undefined; readonly id: number; readonly ref: RefUse['ref'] }
   | { readonly kind: 'footnote'; readonly footnote: Footnote; readonly onMarker: boolean }
-  | { readonly kind: 'box'; readonly box: Box; readonly onLabel: boolean }
+  | { readonly kind: 'box'; readonly box: DraftBox; readonly onLabel: boolean }
   | {
       readonly kind: 'cell';
       readonly table: TableId;
@@ -26,63 +27,78 @@ export type Located =
       readonly header: boolean;
       readonly columnIndex: number;
       readonly column: ColumnInfo | undefined;
-      readonly cell: Cell;
+      /** The cell under the cursor, read as a blank field (its text, spans and references). */
+      readonly cell: Field<unknown>;
     };
 
 /** The table whose region holds `line`: from its heading to the next section. */
 export function tableAtLine(draft: ParsedDraft, line: number): TableId | undefined {
-  const { filing } = draft;
-  const starts: { table: TableId; line: number }[] = [];
-  if (filing.nonDerivativeTable) starts.push({ table: 'I', line: filing.nonDerivativeTable.headingLine });
-  if (filing.derivativeTable) starts.push({ table: 'II', line: filing.derivativeTable.headingLine });
-  starts.sort((a, b) => a.line - b.line);
+  const starts = [...draft.tables].sort((a, b) => a.headingLine - b.headingLine);
   const end = Math.min(
-    filing.explanation?.line ?? Infinity,
-    filing.remarks?.line ?? Infinity,
-    filing.signatures[0]?.line ?? Infinity,
-    filing.signatureLabelLine ?? Infinity,
+    draft.explanation?.line ?? Infinity,
+    draft.filing.remarks ? lineOf(draft.filing.remarks.span.start) : Infinity,
+    draft.filing.signatures[0] ? lineOf(draft.filing.signatures[0].span.start) : Infinity,
+    draft.signatureLabelLine ?? Infinity,
   );
   let found: TableId | undefined;
-  for (const s of starts) if (s.line < line && line < end) found = s.table;
+  for (const s of starts) if (s.headingLine < line && line < end) found = s.table;
   return found;
 }
 
-export function locate(draft: ParsedDraft, analysis: Analysis, position: Position): Located | undefined {
-  const { filing } = draft;
-  for (const use of analysis.footnotes.uses) {
-    if (containsPosition(use.ref.range, position)) return { kind: 'ref', use, id: use.ref.id, ref: use.ref };
-  }
-  for (const footnote of filing.footnotes) {
-    if (containsPosition(footnote.markerRange, position)) return { kind: 'footnote', footnote, onMarker: true };
-  }
-  for (const footnote of filing.footnotes) {
-    if (containsPosition(footnote.range, position)) return { kind: 'footnote', footnote, onMarker: false };
-  }
-  for (const box of filing.boxes) {
-    if (containsPosition(box.range, position) || containsPosition(box.value.range, position)) {
-      return { kind: 'box', box, onLabel: containsPosition(box.labelRange, position) };
+/** The parsed row on a line, found by binary search in the table's rows (they are in line order). */
+export function rowAtLine(draft: ParsedDraft, line: number): TableRow | undefined {
+  for (const table of [draft.filing.nonDerivativeTable, draft.filing.derivativeTable]) {
+    const rows: readonly TableRow[] = table?.rows ?? [];
+    let lo = 0;
+    let hi = rows.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = lineOf((rows[mid] as TableRow).span.start);
+      if (at === line) return rows[mid];
+      if (at < line) lo = mid + 1;
+      else hi = mid - 1;
     }
   }
-  const table = tableAtLine(draft, position.line);
-  const line = draft.lines[position.line];
+  return undefined;
+}
+
+export function locate(draft: ParsedDraft, analysis: Analysis, position: Pos): Located | undefined {
+  const { filing } = draft;
+  for (const use of analysis.footnotes.uses) {
+    if (containsPos(use.ref.span, position)) return { kind: 'ref', use, id: use.ref.id, ref: use.ref };
+  }
+  for (const footnote of filing.footnotes) {
+    if (containsPos(footnote.markerSpan, position)) return { kind: 'footnote', footnote, onMarker: true };
+  }
+  for (const footnote of filing.footnotes) {
+    if (containsPos(footnote.span, position)) return { kind: 'footnote', footnote, onMarker: false };
+  }
+  for (const box of draft.boxes) {
+    if (containsPos(box.span, position) || containsPos(box.value.span, position)) {
+      return { kind: 'box', box, onLabel: containsPos(box.labelSpan, position) };
+    }
+  }
+  const lineNumber = lineOf(position);
+  const character = columnOf(position);
+  const table = tableAtLine(draft, lineNumber);
+  const line = draft.lines[lineNumber];
   if (!table || !line) return undefined;
   const raw = splitRow(line.text);
   if (!raw) return undefined;
-  let index = raw.cells.findIndex((c) => c.start <= position.character && position.character <= c.end);
+  let index = raw.cells.findIndex((c) => c.start <= character && character <= c.end);
   let span = raw.cells[index];
   const last = raw.cells[raw.cells.length - 1];
-  if (!span && last && raw.delimiter === 'pipe' && position.character > last.end) {
+  if (!span && last && raw.delimiter === 'pipe' && character > last.end) {
     // Typing the next cell of a row: `| Common Stock | 08/06/2013 | | ▮` is in the code cell.
     index = raw.cells.length;
     span = { start: last.end + 1, end: line.text.length };
   }
   if (!span) return undefined;
   const cell = readCell(line.text, line.index, span);
-  const row = [...(filing.nonDerivativeTable?.rows ?? []), ...(filing.derivativeTable?.rows ?? [])].find((r) => r.line === position.line);
-  const cells = row?.cells ?? raw.cells.map((c) => readCell(line.text, line.index, c));
-  const header = !row && isHeaderRow(cells);
+  const row = rowAtLine(draft, lineNumber);
+  const header = !row && isHeaderRow(raw.cells.map((c) => readCell(line.text, line.index, c)));
   const columns = columnsOf(table);
-  const column = header ? headerColumn(columns, cells.length, index, cell.text) : columns[index];
+  const column = header ? headerColumn(columns, raw.cells.length, index, cell.text) : columns[index];
   return { kind: 'cell', table, row, header, columnIndex: index, column, cell };
 }
 

@@ -4,9 +4,10 @@
  */
 import { formatDate } from '../model/calendarDate';
 import { formatDecimal } from '../model/decimal';
-import type { Box, Filing, TableRow } from '../model/filing';
-import type { ParsedDraft } from '../parse/parser';
-import { lineRange, type Range } from '../text/range';
+import type { Filing, TableRow } from '../model/filing';
+import type { BoxKind, DraftBox } from '../parse/draft/header';
+import type { ParsedDraft } from '../parse/draft/parser';
+import { lineSpan, type Span } from '../text/position';
 
 export type SymbolKind = 'section' | 'box' | 'row' | 'holding' | 'footnote' | 'signature';
 
@@ -14,12 +15,12 @@ export interface DraftSymbol {
   readonly name: string;
   readonly detail?: string;
   readonly kind: SymbolKind;
-  readonly range: Range;
-  readonly selectionRange: Range;
+  readonly span: Span;
+  readonly selectionSpan: Span;
   readonly children: readonly DraftSymbol[];
 }
 
-const BOX_NAMES: Readonly<Record<Box['kind'], string>> = {
+const BOX_NAMES: Readonly<Record<BoxKind, string>> = {
   reportingPerson: '1. Reporting Person',
   issuer: '2. Issuer',
   earliestTransaction: '3. Date of Earliest Transaction',
@@ -31,26 +32,26 @@ const BOX_NAMES: Readonly<Record<Box['kind'], string>> = {
 };
 
 /** What a box says, as read: the owner's name, the relationship, a check box's state. */
-function boxDetail(filing: Filing, box: Box): string {
+function boxDetail(filing: Filing, box: DraftBox): string {
   switch (box.kind) {
     case 'reportingPerson':
-      return filing.reportingOwners.find((o) => o.box === box)?.name ?? '';
+      return filing.reportingOwners.find((o) => o.span === box.span)?.name.text ?? '';
     case 'relationship': {
-      const r = filing.relationships.find((x) => x.box === box);
+      const r = filing.relationships.find((x) => x.span === box.span);
       if (!r) return '';
       const parts: string[] = [];
       if (r.isDirector) parts.push('Director');
       if (r.isTenPercentOwner) parts.push('10% Owner');
-      if (r.isOfficer) parts.push(r.officerTitle ? `Officer (${r.officerTitle})` : 'Officer');
-      if (r.isOther) parts.push(r.otherText ? `Other (${r.otherText})` : 'Other');
+      if (r.isOfficer) parts.push(r.officerTitle.value ? `Officer (${r.officerTitle.value})` : 'Officer');
+      if (r.isOther) parts.push(r.otherText.value ? `Other (${r.otherText.value})` : 'Other');
       return parts.length > 0 ? parts.join(', ') : 'none selected';
     }
     case 'filingMode':
-      return filing.filingMode?.joint === true ? 'Joint/group filing' : filing.filingMode?.joint === false ? 'Individual filing' : '';
+      return filing.filingMode?.value === true ? 'Joint/group filing' : filing.filingMode?.value === false ? 'Individual filing' : '';
     case 'exitBox':
     case 'rule10b5-1': {
       const checkBox = box.kind === 'exitBox' ? filing.notSubjectToSection16 : filing.aff10b5One;
-      return checkBox?.checked === true ? 'checked' : checkBox?.checked === false ? 'not checked' : 'no mark';
+      return checkBox?.value === true ? 'checked' : checkBox?.value === false ? 'not checked' : 'no mark';
     }
     default:
       return box.value.text.length > 60 ? `${box.value.text.slice(0, 57)}…` : box.value.text;
@@ -58,12 +59,12 @@ function boxDetail(filing: Filing, box: Box): string {
 }
 
 function rowSymbol(row: TableRow): DraftSymbol {
-  const title = row.securityTitle.cell.text || '(no title)';
+  const title = row.securityTitle.text || '(no title)';
   const parts: string[] = [];
   if (row.kind === 'transaction') {
-    const code = row.coding.value?.code ?? row.coding.cell.text;
+    const code = row.coding.value?.code ?? row.coding.text;
     const amount = row.shares.value ? formatDecimal(row.shares.value.amount) : '';
-    const date = row.transactionDate.value ? formatDate(row.transactionDate.value) : row.transactionDate.cell.text;
+    const date = row.transactionDate.value ? formatDate(row.transactionDate.value) : row.transactionDate.text;
     parts.push([code, amount, row.acquiredDisposed.value ?? ''].filter((p) => p !== '').join(' '), date);
   } else {
     parts.push('holding');
@@ -73,8 +74,8 @@ function rowSymbol(row: TableRow): DraftSymbol {
     name: `${row.ordinal}. ${title}`,
     detail: parts.filter((p) => p !== '').join(', '),
     kind: row.kind === 'transaction' ? 'row' : 'holding',
-    range: row.range,
-    selectionRange: row.securityTitle.cell.text !== '' ? row.securityTitle.cell.valueRange : row.range,
+    span: row.span,
+    selectionSpan: row.securityTitle.text !== '' ? row.securityTitle.valueSpan : row.span,
     children: [],
   };
 }
@@ -83,60 +84,62 @@ export function documentSymbols(draft: ParsedDraft): DraftSymbol[] {
   const { filing, lines } = draft;
   const symbols: DraftSymbol[] = [];
   const lineEnd = (n: number): number => lines[n]?.text.length ?? 0;
-  const header = filing.sections.find((s) => s.kind === 'header');
+  const header = draft.sections.find((s) => s.kind === 'header');
   if (header) {
     symbols.push({
       name: 'Header',
-      detail: filing.issuer ? `${filing.issuer.name}${filing.issuer.tradingSymbol ? ` [${filing.issuer.tradingSymbol}]` : ''}` : undefined,
+      detail: filing.issuer ? `${filing.issuer.name.text}${filing.issuer.tradingSymbol.value ? ` [${filing.issuer.tradingSymbol.value}]` : ''}` : undefined,
       kind: 'section',
-      range: header.range,
-      selectionRange: filing.boxes[0]?.labelRange ?? header.range,
-      children: filing.boxes.map((box) => ({
+      span: header.span,
+      selectionSpan: draft.boxes[0]?.labelSpan ?? header.span,
+      children: draft.boxes.map((box) => ({
         name: BOX_NAMES[box.kind],
         detail: boxDetail(filing, box),
         kind: 'box' as const,
-        range: box.range,
-        selectionRange: box.labelRange,
+        span: box.span,
+        selectionSpan: box.labelSpan,
         children: [],
       })),
     });
   }
-  for (const table of [filing.nonDerivativeTable, filing.derivativeTable]) {
+  for (const drawn of draft.tables) {
+    const table = drawn.table === 'I' ? filing.nonDerivativeTable : filing.derivativeTable;
     if (!table) continue;
-    const heading = lines[table.headingLine]?.text.trim() ?? '';
+    const heading = lines[drawn.headingLine]?.text.trim() ?? '';
     symbols.push({
-      name: table.table === 'I' ? 'Table I' : 'Table II',
-      detail: table.table === 'I' ? 'Non-Derivative Securities' : 'Derivative Securities',
+      name: drawn.table === 'I' ? 'Table I' : 'Table II',
+      detail: drawn.table === 'I' ? 'Non-Derivative Securities' : 'Derivative Securities',
       kind: 'section',
-      range: table.range,
-      selectionRange: lineRange(table.headingLine, 0, Math.min(heading.length, lineEnd(table.headingLine))),
+      span: table.span,
+      selectionSpan: lineSpan(drawn.headingLine, 0, Math.min(heading.length, lineEnd(drawn.headingLine))),
       children: table.rows.map(rowSymbol),
     });
   }
-  if (filing.explanation) {
-    const section = filing.sections.find((s) => s.kind === 'explanation');
+  if (draft.explanation) {
+    const section = draft.sections.find((s) => s.kind === 'explanation');
     symbols.push({
       name: 'Explanation of Responses',
       detail: `${filing.footnotes.length} footnote${filing.footnotes.length === 1 ? '' : 's'}`,
       kind: 'section',
-      range: section?.range ?? filing.explanation.range,
-      selectionRange: filing.explanation.range,
+      span: section?.span ?? draft.explanation.span,
+      selectionSpan: draft.explanation.span,
       children: filing.footnotes.map((f) => ({
         name: `(${f.id})`,
         detail: f.text.length > 80 ? `${f.text.slice(0, 77)}…` : f.text,
         kind: 'footnote' as const,
-        range: f.range,
-        selectionRange: f.markerRange,
+        span: f.span,
+        selectionSpan: f.markerSpan,
         children: [],
       })),
     });
   }
   if (filing.remarks) {
-    symbols.push({ name: 'Remarks', detail: filing.remarks.text.slice(0, 60), kind: 'section', range: filing.remarks.range, selectionRange: lineRange(filing.remarks.line, filing.remarks.range.start.character, filing.remarks.range.start.character + 7), children: [] });
+    const start = filing.remarks.span.start;
+    symbols.push({ name: 'Remarks', detail: filing.remarks.text.slice(0, 60), kind: 'section', span: filing.remarks.span, selectionSpan: { start, end: start + 7 }, children: [] });
   }
   for (const s of filing.signatures) {
-    const range = s.date ? { start: s.range.start, end: s.date.cell.range.end } : s.range;
-    symbols.push({ name: 'Signature', detail: `${s.name}${s.date?.value ? `, ${formatDate(s.date.value)}` : ''}`, kind: 'signature', range, selectionRange: s.range, children: [] });
+    const span = s.date ? { start: s.span.start, end: s.date.span.end } : s.span;
+    symbols.push({ name: 'Signature', detail: `${s.name.text}${s.date?.value ? `, ${formatDate(s.date.value)}` : ''}`, kind: 'signature', span, selectionSpan: s.span, children: [] });
   }
   return symbols;
 }

@@ -1,87 +1,92 @@
 /**
- * The filing model: a draft as typed facts. Its shape follows EDGAR's ownership XML
- * (ownershipDocument: issuer, reportingOwner, nonDerivativeTable, derivativeTable, footnotes,
- * remarks, ownerSignature) so that an XML reader and writer can share it, and every fact keeps
- * the source range it was read from so that a finding points at the exact cell.
+ * The filing model: a Form 4 as typed facts, independent of the syntax it was read from. Its
+ * shape follows EDGAR's ownership XML (ownershipDocument: issuer, reportingOwner,
+ * nonDerivativeTable, derivativeTable, footnotes, remarks, ownerSignature) and the printed form's
+ * columns. Two front ends build it: the draft reader (`parse/draft/`) and the XML reader
+ * (`parse/xml/`). The rules and the analysis read only this model, never text or lines.
+ *
+ * Every fact keeps a neutral source: the span of its value, the span of the whole cell or
+ * element, and its footnote references with their spans, so that a finding points at the exact
+ * cell of a draft or the exact `<value>` of an XML file. What only one syntax has (pipe cells,
+ * labels, tags) stays in its front end.
  */
-import type { Range } from '../text/range';
+import type { Span } from '../text/position';
 import type { CalendarDate } from './calendarDate';
 import type { Direction } from './codes';
 import type { TableId } from './columns';
 import type { Decimal } from './decimal';
 
-/** How a footnote reference is written; a rename writes the new number the same way. */
-export type FootnoteNotation = 'paren' | 'superscript' | 'sup';
-
 export interface FootnoteRef {
-  /** The footnote number: `(2)` refers to F2. */
+  /** The footnote number: `(2)` and `<footnoteId id="F2"/>` refer to F2. */
   readonly id: number;
-  /** The whole reference, `(2)` or `⁽²⁾` or the digits inside `<sup>…</sup>`. */
-  readonly range: Range;
+  /** The whole reference: `(2)`, `⁽²⁾`, the digits inside `<sup>…</sup>`, a `<footnoteId/>` element. */
+  readonly span: Span;
   /** Just the digits. */
-  readonly numberRange: Range;
-  readonly notation: FootnoteNotation;
-}
-
-/** A table cell, a box value or a signature date: text with its references taken out. */
-export interface Cell {
-  /** The cell as written, between its delimiters. */
-  readonly raw: string;
-  /** Its value: without footnote references, tags, escapes and surrounding spaces. */
-  readonly text: string;
-  /** The cell between its delimiters (where to insert into an empty cell). */
-  readonly range: Range;
-  /** The value's characters; an empty range inside the cell when the value is blank. */
-  readonly valueRange: Range;
-  readonly refs: readonly FootnoteRef[];
+  readonly numberSpan: Span;
 }
 
 /**
- * A typed value read from a cell. Exactly one of three states: blank (`cell.text` is empty:
- * neither `value` nor `problem`), read (`value`), or unreadable (`problem` says why).
+ * A typed value. Exactly one of three states: blank (`text` is empty: neither `value` nor
+ * `problem`), read (`value`), or unreadable (`problem` says why, in words).
  */
 export interface Field<T> {
-  readonly cell: Cell;
+  /** The value as written, cleaned: without references, tags, escapes and surrounding spaces. */
+  readonly text: string;
   readonly value?: T;
   readonly problem?: string;
+  /** The whole cell, or the whole element (its parent's, when the element is absent). */
+  readonly span: Span;
+  /** The value's characters; an empty span where a value would be typed when it is blank. */
+  readonly valueSpan: Span;
+  readonly refs: readonly FootnoteRef[];
 }
 
 /** A number of shares, or a dollar value where the form allows one (`$1,000,000` of notes). */
 export interface Quantity {
   readonly amount: Decimal;
-  /** True for a dollar value (transactionTotalValue, valueOwnedFollowingTransaction). */
+  /** True for a dollar value (transactionTotalValue, valueOwnedFollowingTransaction, underlyingSecurityValue). */
   readonly dollars: boolean;
 }
 
 export interface TransactionCoding {
+  /** One of the codes of General Instruction 8 (TransCodeList). */
   readonly code: string;
-  /** A `(K)` after the code: EDGAR's equitySwapInvolved. */
+  /** EDGAR's equitySwapInvolved: `(K)` after the code in a draft. */
   readonly equitySwap: boolean;
 }
+
+/**
+ * EDGAR's transactionTimeliness: `E` early (the V column: a Form 5 transaction reported on this
+ * Form 4, transactionFormType 5), `L` late.
+ */
+export type Timeliness = 'E' | 'L';
 
 export type OwnershipForm = 'D' | 'I';
 
 /** Facts common to a row of either table. */
 interface RowCommon {
-  readonly line: number;
-  /** The whole row. */
-  readonly range: Range;
-  /** 1-based position among the table's data rows, for messages ("row 3"). */
+  /** The whole row or element. */
+  readonly span: Span;
+  /** 1-based position among the table's rows, for messages ("row 3"). */
   readonly ordinal: number;
-  readonly cells: readonly Cell[];
-  /** A Markdown pipe row, or a tab-separated row pasted from a spreadsheet or a PDF. */
-  readonly delimiter: 'pipe' | 'tab';
-  readonly expectedCells: number;
-  /** The row has exactly the table's number of cells, so its columns can be trusted. */
-  readonly wellFormed: boolean;
   /** A holdings row fills no transaction columns (XML nonDerivativeHolding/derivativeHolding). */
   readonly kind: 'transaction' | 'holding';
+  /**
+   * The front end could not place the row's values in their columns (a draft row with a cell
+   * too many or too few): its fields cannot be trusted, so rules skip it, and rules that pair
+   * rows say nothing while it could hold the missing half.
+   */
+  readonly damaged: boolean;
+  /** Every column's field, in the printed form's order (`columnsOf(table)`). */
+  readonly fields: readonly Field<unknown>[];
+  /** References the front end could not attach to a column (cells beyond a damaged row's columns). */
+  readonly strayRefs: readonly FootnoteRef[];
   readonly securityTitle: Field<string>;
   readonly transactionDate: Field<CalendarDate>;
   readonly deemedExecutionDate: Field<CalendarDate>;
   readonly coding: Field<TransactionCoding>;
-  /** The V column; `V` is EDGAR's transactionTimeliness `E`, a Form 5 transaction reported early. */
-  readonly timeliness: Field<'V'>;
+  /** The V column. */
+  readonly timeliness: Field<Timeliness>;
   /** transactionShares or transactionTotalValue. In Table II, the filled one of the (A)/(D) cells. */
   readonly shares: Field<Quantity>;
   readonly acquiredDisposed: Field<Direction>;
@@ -99,6 +104,7 @@ export interface NonDerivativeRow extends RowCommon {
 export interface DerivativeRow extends RowCommon {
   readonly table: 'II';
   readonly exercisePrice: Field<Decimal>;
+  /** The printed form's two cells of column 5; one of them is `shares`. */
   readonly acquiredShares: Field<Quantity>;
   readonly disposedShares: Field<Quantity>;
   readonly exerciseDate: Field<CalendarDate>;
@@ -109,138 +115,106 @@ export interface DerivativeRow extends RowCommon {
 
 export type TableRow = NonDerivativeRow | DerivativeRow;
 
-export interface TableSection<R extends TableRow> {
+export interface Table<R extends TableRow> {
   readonly table: TableId;
-  /** The line that starts the table ("Table I - Non-Derivative Securities…"). */
-  readonly headingLine: number;
-  /** From the heading to the last row. */
-  readonly range: Range;
+  /** The whole table: a draft's heading to its last row, an XML table element. */
+  readonly span: Span;
   readonly rows: readonly R[];
 }
 
-export type BoxKind =
-  | 'reportingPerson'
-  | 'issuer'
-  | 'earliestTransaction'
-  | 'amendment'
-  | 'relationship'
-  | 'filingMode'
-  | 'exitBox'
-  | 'rule10b5-1';
-
-/** A header box: its label and its value, on one line or in one table cell. */
-export interface Box {
-  readonly kind: BoxKind;
-  readonly line: number;
-  /** Label and value. */
-  readonly range: Range;
-  readonly labelRange: Range;
-  readonly value: Cell;
+export interface Issuer {
+  readonly span: Span;
+  readonly cik: Field<string>;
+  readonly name: Field<string>;
+  readonly tradingSymbol: Field<string>;
 }
 
 export interface Address {
-  readonly street1?: string;
-  readonly street2?: string;
-  readonly city?: string;
-  readonly state?: string;
-  readonly zipCode?: string;
-  /** The address as written, when it could not be split into its parts. */
+  readonly street1: Field<string>;
+  readonly street2: Field<string>;
+  readonly city: Field<string>;
+  readonly state: Field<string>;
+  readonly zipCode: Field<string>;
+  /** The address as written, when it was not given in parts (a draft's box 1 after the name). */
   readonly text: string;
 }
 
-export interface ReportingOwner {
-  readonly box: Box;
-  /** rptOwnerName, "Last First Middle". */
-  readonly name: string;
-  readonly address: Address;
-}
-
-export interface Issuer {
-  readonly box: Box;
-  readonly name: string;
-  readonly tradingSymbol?: string;
-}
-
 export interface Relationship {
-  readonly box: Box;
+  readonly span: Span;
   readonly isDirector: boolean;
   readonly isOfficer: boolean;
   readonly isTenPercentOwner: boolean;
   readonly isOther: boolean;
-  readonly officerTitle?: string;
-  readonly otherText?: string;
+  readonly officerTitle: Field<string>;
+  readonly otherText: Field<string>;
+  /** References written in the relationship (a draft's box 5). */
+  readonly refs: readonly FootnoteRef[];
 }
 
-export interface CheckBox {
-  readonly box: Box;
-  /** True checked, false unchecked, undefined when the draft shows no mark at all. */
-  readonly checked: boolean | undefined;
+export interface ReportingOwner {
+  readonly span: Span;
+  readonly cik: Field<string>;
+  /** rptOwnerName, "Last First Middle"; its references are those of the draft's whole box 1. */
+  readonly name: Field<string>;
+  readonly address: Address;
+  /** This owner's relationship to the issuer (a draft's box 5 of the same position, or its only box 5). */
+  readonly relationship: Relationship | undefined;
 }
 
 export interface Footnote {
   /** F1…F99. */
   readonly id: number;
-  /** The text without its marker, lines joined by spaces. */
+  /** The text, lines joined by spaces. */
   readonly text: string;
-  readonly line: number;
-  /** From the marker to the end of the footnote's last non-blank line. */
-  readonly range: Range;
-  /** The marker: `(1)`, `1.`, `- 1.`, `- `; an empty range for continuation-less items. */
-  readonly markerRange: Range;
-  /** The digits of the marker, when the footnote is numbered explicitly. */
-  readonly numberRange?: Range;
-  readonly textRange: Range;
-  /** The lines the footnote spans, first to last non-blank. */
-  readonly lastLine: number;
-}
-
-export interface Signature {
-  readonly line: number;
-  readonly range: Range;
-  /** signatureName: the text after `/s/`. */
-  readonly name: string;
-  readonly nameRange: Range;
-  /** signatureDate, with its cell; undefined when no date follows the signature. */
-  readonly date?: Field<CalendarDate>;
+  /** The whole footnote: a draft's marker to its last line, an XML footnote element. */
+  readonly span: Span;
+  /** What numbers it: a draft's `(1)`, `1.`, `- ` marker; an XML `id` attribute. */
+  readonly markerSpan: Span;
+  /** The digits of the number, when it is written (not for a bare bullet numbered by position). */
+  readonly numberSpan?: Span;
+  readonly textSpan: Span;
 }
 
 export interface Remarks {
   readonly text: string;
-  readonly line: number;
-  readonly range: Range;
-  readonly textRange: Range;
+  readonly span: Span;
+  readonly textSpan: Span;
 }
 
-export interface Section {
-  readonly kind: 'header' | 'tableI' | 'tableII' | 'explanation' | 'remarks' | 'signature';
-  readonly range: Range;
+export interface Signature {
+  readonly span: Span;
+  /** signatureName: a draft's text after `/s/`. */
+  readonly name: Field<string>;
+  /** signatureDate; undefined when no date follows the signature. */
+  readonly date: Field<CalendarDate> | undefined;
 }
 
 export interface Filing {
-  /** `4`, or `4/A` when box 4 gives the original's date. */
+  /** `4`, or `4/A` for an amendment (box 4 filled). */
   readonly documentType: '4' | '4/A';
+  /** schemaVersion, when the source states one (XML). */
+  readonly schemaVersion: string | undefined;
+  readonly issuer: Issuer | undefined;
   readonly reportingOwners: readonly ReportingOwner[];
-  readonly issuer?: Issuer;
-  /** Box 3: periodOfReport. */
-  readonly periodOfReport?: { readonly box: Box; readonly date: Field<CalendarDate> };
-  /** Box 4: dateOfOriginalSubmission. */
-  readonly dateOfOriginalSubmission?: { readonly box: Box; readonly date: Field<CalendarDate> };
+  /** Every relationship stated, in order (several owners may share one). */
   readonly relationships: readonly Relationship[];
-  /** Box 6: true for a joint/group filing, false for an individual one. */
-  readonly filingMode?: { readonly box: Box; readonly joint: boolean | undefined };
-  readonly notSubjectToSection16?: CheckBox;
-  readonly aff10b5One?: CheckBox;
-  readonly boxes: readonly Box[];
-  readonly nonDerivativeTable?: TableSection<NonDerivativeRow>;
-  readonly derivativeTable?: TableSection<DerivativeRow>;
-  /** The line that starts the Explanation of Responses. */
-  readonly explanation?: { readonly line: number; readonly range: Range };
+  /** Box 3. */
+  readonly periodOfReport: Field<CalendarDate> | undefined;
+  /** Box 4. */
+  readonly dateOfOriginalSubmission: Field<CalendarDate> | undefined;
+  /** The exit box: true checked, false unchecked, no value when no mark is shown. */
+  readonly notSubjectToSection16: Field<boolean> | undefined;
+  /** The Rule 10b5-1(c) box, the same way. */
+  readonly aff10b5One: Field<boolean> | undefined;
+  /** Box 6: true for a joint/group filing, false individual; no value when it says neither. */
+  readonly filingMode: Field<boolean> | undefined;
+  readonly nonDerivativeTable: Table<NonDerivativeRow> | undefined;
+  readonly derivativeTable: Table<DerivativeRow> | undefined;
   readonly footnotes: readonly Footnote[];
-  readonly remarks?: Remarks;
+  readonly remarks: Remarks | undefined;
   readonly signatures: readonly Signature[];
-  /** The "** Signature of Reporting Person" label, when the draft has one. */
-  readonly signatureLabelLine?: number;
-  readonly sections: readonly Section[];
+  /** Where findings about a missing part go: the top of the source, and where a signature belongs. */
+  readonly places: { readonly top: Span; readonly signature: Span };
 }
 
 /**
@@ -251,16 +225,28 @@ export function titleKey(text: string | undefined): string {
   return (text ?? '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.,;:]+$/, '').trim();
 }
 
-/** A cell with no value: blank, or holding only footnote references. */
+/** A field with no value: blank, or holding only footnote references. */
 export function isBlank(field: Field<unknown>): boolean {
-  return field.cell.text === '';
+  return field.text === '';
 }
 
 /** Blank, with at least one footnote giving the value instead (cm(8)). */
 export function isFootnotedBlank(field: Field<unknown>): boolean {
-  return field.cell.text === '' && field.cell.refs.length > 0;
+  return field.text === '' && field.refs.length > 0;
 }
 
-export function allRows(filing: Filing): TableRow[] {
-  return [...(filing.nonDerivativeTable?.rows ?? []), ...(filing.derivativeTable?.rows ?? [])];
+/** Table I's rows, then Table II's. */
+export function allRows(filing: Filing): readonly TableRow[] {
+  const one = filing.nonDerivativeTable?.rows ?? [];
+  const two = filing.derivativeTable?.rows ?? [];
+  if (two.length === 0) return one;
+  if (one.length === 0) return two;
+  return [...one, ...two];
+}
+
+/** Whether any field of the row refers to a footnote. */
+export function rowHasFootnote(row: TableRow): boolean {
+  if (row.strayRefs.length > 0) return true;
+  for (const field of row.fields) if (field.refs.length > 0) return true;
+  return false;
 }

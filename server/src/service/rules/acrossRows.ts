@@ -5,8 +5,9 @@ import { formatDate, formatIsoDate } from '../model/calendarDate';
 import { type Decimal, formatDecimal, formatPrice, ZERO } from '../model/decimal';
 import { type Field, type Quantity, type TableRow, titleKey } from '../model/filing';
 import { flipDirectionFix } from './rows';
-import { relatedRow, rowLabel, setCellValue, wellFormedRows } from './helpers';
-import type { Fix, Reporter, RuleDefinition } from './types';
+import type { ModelFix } from '../model/changes';
+import { relatedRow, rowLabel } from './helpers';
+import type { Reporter, RuleDefinition } from './types';
 
 export const holdingsMismatch: RuleDefinition = {
   id: 'holdings-mismatch',
@@ -20,8 +21,9 @@ export const holdingsMismatch: RuleDefinition = {
     draft: '| Common Stock | 08/06/2013 | | M | | 10,000 | A | $4.10 | 65,500 | D | |\n| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.37 | 54,500 | D | |',
     message: 'Amount owned should be 55,500 (65,500 − 10,000 disposed on 08/06/2013), found 54,500',
   },
-  check({ filing, analysis, report }) {
-    for (const row of wellFormedRows(filing)) {
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
       const step = analysis.holdings.steps.get(row);
       const found = row.ownedAfter.value;
       if (step && !step.previous && found && !found.dollars) reportTransposition(row, found.amount, report);
@@ -30,9 +32,9 @@ export const holdingsMismatch: RuleDefinition = {
       const difference = found.amount.minus(step.expected);
       const amount = row.shares.value?.amount;
       const flipped = row.kind === 'transaction' && amount !== undefined && !amount.isZero() && difference.abs().equals(amount.times(2));
-      const explained = row.ownedAfter.cell.refs.length > 0;
-      const fixes: Fix[] = [];
-      const setFix: Fix = { title: `Set the amount owned to ${expected}`, preferred: !flipped && !explained, edits: [setCellValue(row, row.ownedAfter.cell, expected)] };
+      const explained = row.ownedAfter.refs.length > 0;
+      const fixes: ModelFix[] = [];
+      const setFix: ModelFix = { title: `Set the amount owned to ${expected}`, preferred: !flipped && !explained, changes: [{ kind: 'setAmount', field: row.ownedAfter, amount: step.expected }] };
       if (flipped) {
         const flip = flipDirectionFix(row, false);
         if (flip) fixes.push(flip);
@@ -40,7 +42,7 @@ export const holdingsMismatch: RuleDefinition = {
       fixes.push(setFix);
       const previousOwned = step.previous.ownedAfter.value;
       report({
-        range: row.ownedAfter.cell.valueRange,
+        span: row.ownedAfter.valueSpan,
         message: `Amount owned should be ${expected} (${step.computation ?? ''}), found ${formatDecimal(found.amount)}${flipped ? `: the difference is twice the amount, so (A)/(D) looks flipped` : ''}${explained ? ' (a footnote on the cell may explain it)' : ''}`,
         severity: explained ? 'information' : undefined,
         related: [relatedRow(step.previous, `the previous row of this holding${previousOwned ? `, ${formatDecimal(previousOwned.amount)} owned` : ''}`)],
@@ -65,10 +67,10 @@ function reportTransposition(row: TableRow, owned: Decimal, report: Reporter): v
   const [i, j] = differing;
   if (differing.length !== 2 || i === undefined || j === undefined || j !== i + 1 || a[i] !== b[j] || a[j] !== b[i]) return;
   report({
-    range: row.ownedAfter.cell.valueRange,
+    span: row.ownedAfter.valueSpan,
     message: `The amount owned ${formatDecimal(owned)} is the ${formatDecimal(amount.amount)} acquired with two digits swapped: a typo in one of them?`,
     severity: 'warning',
-    related: [{ range: row.shares.cell.valueRange, message: `${rowLabel(row)}: the amount acquired` }],
+    related: [{ span: row.shares.valueSpan, message: `${rowLabel(row)}: the amount acquired` }],
   });
 }
 
@@ -80,13 +82,14 @@ export const holdingsNegative: RuleDefinition = {
   description:
     'A row cannot dispose of more shares than the holding had after its previous row: either the amount, the direction or the previous amount owned is wrong, or the row belongs to another holding (a different ownership form or nature).',
   example: { draft: '| Common Stock | 08/06/2013 | | P | | 1,000 | A | $18.00 | 1,000 | D | |\n| Common Stock | 08/07/2013 | | S | | 5,000 | D | $18.50 | 0 | D | |', message: 'Table I row 2 disposes of 5,000, but the holding had 1,000 after Table I row 1' },
-  check({ filing, analysis, report }) {
-    for (const row of wellFormedRows(filing)) {
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
       const step = analysis.holdings.steps.get(row);
       if (!step?.previous || step.before === undefined || !step.change || !step.change.isNegative()) continue;
       if (step.before.plus(step.change).isNegative()) {
         report({
-          range: row.shares.cell.valueRange,
+          span: row.shares.valueSpan,
           message: `${rowLabel(row)} disposes of ${formatDecimal(step.change.abs())}, but the holding had ${formatDecimal(step.before)} after ${rowLabel(step.previous)}`,
           related: [relatedRow(step.previous, `the previous row of this holding, ${formatDecimal(step.before)} owned`)],
         });
@@ -104,6 +107,7 @@ export const exerciseUnpaired: RuleDefinition = {
   description:
     'An exercise or conversion (M, C, O, X) has two halves with the same code and date: the Table II row disposing of the derivative, and the row acquiring what it was exercised for (in Table I, or in Table II when the acquired security is itself a derivative, such as a convertible Class B). A Table II disposal without its acquisition is an error; an acquisition without its Table II disposal is a warning. Nothing is reported while a damaged row could hold the missing half.',
   example: { draft: 'Table I\n| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.37 | 55,500 | D | |\nTable II\n| Stock Option (right to buy) | $4.10 | 08/06/2013 | | M | | | 10,000 | (3) | 11/05/2020 | Common Stock | 10,000 | $0 | 140,591 | D | |', message: 'The M exercise of 08/06/2013 in Table II row 1 has no acquisition of Common Stock with code M on that date' },
+  source: 'model',
   check({ analysis, report }) {
     const exercises = analysis.exercises;
     if (!exercises.decidable) return;
@@ -112,7 +116,7 @@ export const exerciseUnpaired: RuleDefinition = {
       const date = d.transactionDate.value;
       const what = d.underlyingTitle.value ?? 'the underlying security';
       report({
-        range: d.coding.cell.valueRange,
+        span: d.coding.valueSpan,
         message: `The ${code} exercise of ${date ? formatDate(date) : 'this date'} in ${rowLabel(d)} has no acquisition of ${what} with code ${code} on that date`,
       });
     }
@@ -137,7 +141,7 @@ export const exerciseUnpaired: RuleDefinition = {
       const date = a.transactionDate.value;
       const disposalCodedA = a.table === 'II';
       report({
-        range: a.coding.cell.valueRange,
+        span: a.coding.valueSpan,
         message: disposalCodedA
           ? `${rowLabel(a)} is an ${code} exercise coded as an acquisition (A), and no Table II row disposes of a derivative with code ${code} on ${date ? formatDate(date) : 'that date'}: an exercise disposes of the derivative (D)`
           : `${rowLabel(a)} acquires by ${code} exercise on ${date ? formatDate(date) : 'this date'}, but no Table II row disposes of the derivative with code ${code} on that date`,
@@ -173,6 +177,7 @@ export const exerciseMismatch: RuleDefinition = {
   description:
     'The two halves of an exercise describe one event: the number of derivatives disposed of in Table II, the amount of underlying securities in Table II column 7 and the amount acquired in the paired row agree (a conversion, C, may convert at a ratio, so only the underlying amount is compared with the acquisition). For an option exercise (M, O, X), the price paid in Table I is the exercise price of Table II column 2.',
   example: { draft: '| Common Stock | 08/06/2013 | | M | | 10,000 | A | $4.20 | 65,500 | D | |\n…\n| Stock Option (right to buy) | $4.10 | 08/06/2013 | | M | | | 10,000 | … |', message: 'The exercise is paid $4.20 per share in Table I row 1, but the exercise price in Table II row 1 is $4.10' },
+  source: 'model',
   check({ analysis, report }) {
     for (const group of analysis.exercises.groups) checkGroup(group, report);
   },
@@ -191,13 +196,13 @@ function checkGroup(group: ExerciseGroup, report: Reporter): void {
   const compared = underlying ?? (group.code === 'C' ? undefined : disposed);
   if (compared !== undefined && acquired !== undefined && !compared.equals(acquired)) {
     report({
-      range: first.shares.cell.valueRange,
+      span: first.shares.valueSpan,
       message: `The ${group.code} exercise acquires ${formatDecimal(acquired)} in ${acquisitionRows}, but ${disposalRows} ${underlying !== undefined ? 'gives' : 'disposes of'} ${formatDecimal(compared)}${underlying !== undefined ? ' underlying' : ''}`,
       related,
     });
   } else if (group.code !== 'C' && disposed !== undefined && underlying !== undefined && !disposed.equals(underlying)) {
     report({
-      range: firstDisposal.underlyingShares.cell.valueRange,
+      span: firstDisposal.underlyingShares.valueSpan,
       message: `${disposalRows} disposes of ${formatDecimal(disposed)} derivatives but gives ${formatDecimal(underlying)} underlying shares`,
     });
   }
@@ -209,7 +214,7 @@ function checkGroup(group: ExerciseGroup, report: Reporter): void {
     const paid = a.pricePerShare.value;
     if (a.table !== 'I' || !paid || paid.equals(exercisePrice)) continue;
     report({
-      range: a.pricePerShare.cell.valueRange,
+      span: a.pricePerShare.valueSpan,
       message: `The exercise is paid ${formatPrice(paid)} per share in ${rowLabel(a)}, but the exercise price in ${rowLabel(firstDisposal)} is ${formatPrice(exercisePrice)}`,
       related: [relatedRow(firstDisposal, `exercise price ${formatPrice(exercisePrice)}`)],
     });
@@ -224,8 +229,9 @@ export const withholdingUnpaired: RuleDefinition = {
   description:
     'Code F pays an exercise price or a tax with shares withheld from an exercise, a grant or a vesting, on the same day. An F row without an acquisition of the same security on that date (and without a footnote speaking of the vesting it pays for) is usually a wrong date or title; withholding more shares than were acquired that day is a wrong amount.',
   example: { draft: '| Common Stock | 03/15/2024 | | M | | 1,000 | A | $0 | 11,000 | D | |\n| Common Stock | 03/15/2024 | | F | | 1,400 | D | $25.00 | 9,600 | D | |', message: 'Table I row 2 withholds 1,400 on 03/15/2024, more than the 1,000 acquired that day' },
-  check({ filing, analysis, report }) {
-    const rows = wellFormedRows(filing).filter((r) => r.kind === 'transaction');
+  source: 'model',
+  check({ analysis, report }) {
+    const rows = analysis.rows.trusted.filter((r) => r.kind === 'transaction');
     const groups = new Map<string, { withholdings: TableRow[]; acquisitions: TableRow[] }>();
     const keyOf = (r: TableRow): string | undefined => {
       const date = r.transactionDate.value;
@@ -249,7 +255,7 @@ export const withholdingUnpaired: RuleDefinition = {
         for (const f of withholdings) {
           if (footnotesOfRow(analysis.footnotes, f).some((fn) => analysis.facts(fn).vesting)) continue;
           report({
-            range: f.coding.cell.valueRange,
+            span: f.coding.valueSpan,
             message: `${rowLabel(f)} withholds ${f.securityTitle.value ?? 'shares'} (F) on ${when}, but no row acquires ${f.securityTitle.value ?? 'it'} that day and no footnote speaks of a vesting`,
           });
         }
@@ -260,7 +266,7 @@ export const withholdingUnpaired: RuleDefinition = {
       if (withheld && acquired && withheld.greaterThan(acquired)) {
         const last = withholdings[withholdings.length - 1] ?? first;
         report({
-          range: last.shares.cell.valueRange,
+          span: last.shares.valueSpan,
           message: `${withholdings.length > 1 ? `${withholdings.map(rowLabel).join(', ')} withhold` : `${rowLabel(last)} withholds`} ${formatDecimal(withheld)} on ${when}, more than the ${formatDecimal(acquired)} acquired that day`,
           related: acquisitions.map((a) => relatedRow(a, 'acquisition that day')),
         });

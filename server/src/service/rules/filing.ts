@@ -2,10 +2,9 @@
 import { businessDaysBetween, form4Deadline } from '../model/businessDays';
 import { type CalendarDate, calendarDate, compareDates, formatDate } from '../model/calendarDate';
 import type { Footnote, Signature, TableRow } from '../model/filing';
-import type { ParsedDraft } from '../parse/parser';
 import { form4Transactions } from './header';
-import { insertLinesAfter, relatedRow, rowLabel, wellFormedRows } from './helpers';
-import type { RuleDefinition, TextEdit } from './types';
+import { relatedRow, rowLabel } from './helpers';
+import type { RuleDefinition } from './types';
 
 /** The date the draft is signed: the latest signature date (the last to sign files it). */
 export function filingDate(signatures: readonly Signature[]): { date: CalendarDate; signature: Signature } | undefined {
@@ -25,13 +24,14 @@ export const lateFiling: RuleDefinition = {
   description:
     'A Form 4 is due before the end of the second business day after the transaction (General Instruction 1(a)), counted from the deemed execution date when there is one. Business days exclude weekends and US federal holidays (with their observed dates), from a maintained federal holiday calendar. Transactions marked `V` are Form 5 transactions reported early and have no Form 4 deadline. A late Form 4 must be disclosed in the issuer\'s proxy statement.',
   example: { draft: '| Common Stock | 08/06/2013 | | S | …\n/s/ John N. Wilson\n08/12/2013', message: 'The transaction of 08/06/2013 was due by 08/08/2013 (2 business days); the draft is signed 08/12/2013, 4 business days after' },
-  check({ filing, report }) {
+  source: 'model',
+  check({ filing, analysis, report }) {
     const signed = filingDate(filing.signatures);
     if (!signed) return;
     // One finding per date the filing runs from: seven sales on one late day are one late filing,
     // reported at the first of them and related to the others.
     const byStart = new Map<string, { start: CalendarDate; deemed: boolean; rows: TableRow[] }>();
-    for (const { row, date } of form4Transactions(wellFormedRows(filing))) {
+    for (const { row, date } of form4Transactions(analysis.rows.trusted)) {
       const deemed = row.deemedExecutionDate.value;
       const fromDeemed = deemed !== undefined && compareDates(deemed, date) >= 0;
       const start = fromDeemed ? deemed : date;
@@ -47,12 +47,12 @@ export const lateFiling: RuleDefinition = {
       const days = businessDaysBetween(start, signed.date);
       const [first, ...others] = rows;
       if (!first) continue;
-      const cell = deemed ? first.deemedExecutionDate.cell : first.transactionDate.cell;
+      const cell = deemed ? first.deemedExecutionDate : first.transactionDate;
       report({
-        range: cell.valueRange,
+        span: cell.valueSpan,
         message: `The transaction of ${formatDate(start)}${deemed ? ' (deemed execution date)' : ''}${others.length > 0 ? ` (and ${others.length} other row${others.length === 1 ? '' : 's'} of that date)` : ''} was due by ${formatDate(deadline)} (2 business days); the draft is signed ${formatDate(signed.date)}, ${days} business days after`,
         related: [
-          ...(signed.signature.date ? [{ range: signed.signature.date.cell.valueRange, message: 'The signature date' }] : []),
+          ...(signed.signature.date ? [{ span: signed.signature.date.valueSpan, message: 'The signature date' }] : []),
           ...others.map((r) => relatedRow(r, `also of ${formatDate(start)}`)),
         ],
       });
@@ -68,26 +68,27 @@ export const signatureDate: RuleDefinition = {
   description:
     'A Form 4 reports transactions that have happened: it cannot be signed before them. A signature date before a transaction date or before box 3 is a typo in one of the dates.',
   example: { draft: '| Common Stock | 08/06/2013 | | S | …\n/s/ John N. Wilson\n08/05/2013', message: 'The draft is signed 08/05/2013, before the transaction of 08/06/2013 in Table I row 1' },
-  check({ filing, report }) {
+  source: 'model',
+  check({ filing, analysis, report }) {
     for (const signature of filing.signatures) {
       const signed = signature.date?.value;
       if (!signature.date || !signed) continue;
-      const range = signature.date.cell.valueRange;
-      const box3 = filing.periodOfReport?.date.value;
-      const latest = wellFormedRows(filing)
+      const span = signature.date.valueSpan;
+      const box3 = filing.periodOfReport?.value;
+      const latest = analysis.rows.trusted
         .filter((r) => r.kind === 'transaction' && r.transactionDate.value && compareDates(r.transactionDate.value, signed) > 0)
         .sort((a, b) => compareDates(b.transactionDate.value as CalendarDate, a.transactionDate.value as CalendarDate))[0];
       if (latest?.transactionDate.value) {
         report({
-          range,
+          span,
           message: `The draft is signed ${formatDate(signed)}, before the transaction of ${formatDate(latest.transactionDate.value)} in ${rowLabel(latest)}`,
-          related: [{ range: latest.transactionDate.cell.valueRange, message: `${rowLabel(latest)}: transaction date` }],
+          related: [{ span: latest.transactionDate.valueSpan, message: `${rowLabel(latest)}: transaction date` }],
         });
       } else if (box3 && filing.periodOfReport && compareDates(box3, signed) > 0) {
         report({
-          range,
+          span,
           message: `The draft is signed ${formatDate(signed)}, before the date of earliest transaction in box 3 (${formatDate(box3)})`,
-          related: [{ range: filing.periodOfReport.date.cell.valueRange, message: 'Box 3' }],
+          related: [{ span: filing.periodOfReport.valueSpan, message: 'Box 3' }],
         });
       }
     }
@@ -99,17 +100,8 @@ const CHECKBOX_START = calendarDate(2023, 4, 1) as CalendarDate;
 /** Plans adopted before the amendments took effect (February 27, 2023) were not covered. */
 const AMENDMENTS_EFFECTIVE = calendarDate(2023, 2, 27) as CalendarDate;
 
-function recentTransactions(parsed: ParsedDraft) {
-  return wellFormedRows(parsed.filing)
-    .filter((r) => r.kind === 'transaction' && r.transactionDate.value && compareDates(r.transactionDate.value, CHECKBOX_START) >= 0);
-}
-
-/** Adds the box line after the last header box (or at the top). */
-function addBoxLine(draft: ParsedDraft, checked: boolean): TextEdit {
-  const boxes = draft.filing.boxes;
-  const last = boxes[boxes.length - 1];
-  const after = last ? last.line : (draft.filing.nonDerivativeTable?.headingLine ?? 0) - 1;
-  return insertLinesAfter(draft, after, [`Rule 10b5-1(c) Transaction Indication: [${checked ? 'x' : ' '}]`]);
+function recentTransactions(rows: readonly TableRow[]): TableRow[] {
+  return rows.filter((r) => r.kind === 'transaction' && r.transactionDate.value && compareDates(r.transactionDate.value, CHECKBOX_START) >= 0);
 }
 
 export const indication10b51: RuleDefinition = {
@@ -120,15 +112,16 @@ export const indication10b51: RuleDefinition = {
   description:
     'Since April 1, 2023, Form 4 has a check box saying whether a reported transaction was made under a plan intended to satisfy Rule 10b5-1(c) (EDGAR\'s aff10b5One). A draft with a transaction from that date on should state it, checked or not: `Rule 10b5-1(c) Transaction Indication: [ ]`. The quick fix adds the line, checked when a footnote speaks of a 10b5-1 plan.',
   example: { draft: '2. Issuer Name and Ticker or Trading Symbol: QUALYS, INC. [QLYS]\n…\n| Common Stock | 06/20/2024 | | S | …', message: 'The draft has a transaction on or after 04/01/2023 but does not state the Rule 10b5-1(c) box: add "Rule 10b5-1(c) Transaction Indication: [ ]" or "[x]"' },
-  check({ draft, filing, analysis, report }) {
+  source: 'model',
+  check({ filing, analysis, report }) {
     if (filing.aff10b5One) return;
-    const first = recentTransactions(draft)[0];
+    const first = recentTransactions(analysis.rows.trusted)[0];
     if (!first) return;
     const plan = filing.footnotes.some((f) => analysis.facts(f).rule10b51Plan);
     report({
-      range: first.transactionDate.cell.valueRange,
+      span: first.transactionDate.valueSpan,
       message: 'The draft has a transaction on or after 04/01/2023 but does not state the Rule 10b5-1(c) box: add "Rule 10b5-1(c) Transaction Indication: [ ]" or "[x]"',
-      fixes: [{ title: plan ? 'Add the Rule 10b5-1(c) box, checked (a footnote speaks of a plan)' : 'Add the Rule 10b5-1(c) box, unchecked', preferred: true, edits: [addBoxLine(draft, plan)] }],
+      fixes: [{ title: plan ? 'Add the Rule 10b5-1(c) box, checked (a footnote speaks of a plan)' : 'Add the Rule 10b5-1(c) box, unchecked', preferred: true, changes: [{ kind: 'addAff10b5One', checked: plan }] }],
     });
   },
 };
@@ -141,11 +134,12 @@ export const adoption10b51: RuleDefinition = {
   description:
     'When the Rule 10b5-1(c) box is checked, General Instruction 10 asks for the date the plan was adopted, which drafts give in a footnote: "effected pursuant to a Rule 10b5-1 trading plan adopted by the Reporting Person on August 28, 2023".',
   example: { draft: 'Rule 10b5-1(c) Transaction Indication: [x]\n…\n(1) The sale was made under a trading plan.', message: 'The Rule 10b5-1(c) box is checked, but no footnote gives the date the plan was adopted (Instruction 10)' },
+  source: 'model',
   check({ filing, analysis, report }) {
     const box = filing.aff10b5One;
-    if (box?.checked !== true) return;
+    if (box?.value !== true) return;
     if (filing.footnotes.some((f) => analysis.facts(f).adoptionDate !== undefined)) return;
-    report({ range: box.box.range, message: 'The Rule 10b5-1(c) box is checked, but no footnote gives the date the plan was adopted (Instruction 10)' });
+    report({ span: box.span, message: 'The Rule 10b5-1(c) box is checked, but no footnote gives the date the plan was adopted (Instruction 10)' });
   },
 };
 
@@ -158,18 +152,19 @@ export const unchecked10b51: RuleDefinition = {
   description:
     'For a draft with a transaction on or after April 1, 2023, a footnote saying a transaction was made under a Rule 10b5-1 plan usually means the Rule 10b5-1(c) box should be checked. Plans adopted before the amendments took effect (February 27, 2023) may not be meant to satisfy the amended rule, so that case is only information. Drafts whose transactions all precede April 1, 2023 predate the box and get no finding.',
   example: { draft: 'Rule 10b5-1(c) Transaction Indication: [ ]\n…\n(1) … a Rule 10b5-1 trading plan adopted by the Reporting Person on August 28, 2023.', message: 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box is not checked' },
-  check({ draft, filing, analysis, report }) {
+  source: 'model',
+  check({ filing, analysis, report }) {
     const box = filing.aff10b5One;
-    if (box?.checked === true || recentTransactions(draft).length === 0) return;
+    if (box?.value === true || recentTransactions(analysis.rows.trusted).length === 0) return;
     const footnote = filing.footnotes.find((f: Footnote) => analysis.facts(f).rule10b51Plan);
     if (!footnote) return;
     const adopted = analysis.facts(footnote).adoptionDate;
     const old = adopted !== undefined && compareDates(adopted, AMENDMENTS_EFFECTIVE) < 0;
     report({
-      range: box ? box.box.range : footnote.range,
-      message: `Footnote (${footnote.id}) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box ${!box ? 'is not there' : box.checked === false ? 'is not checked' : 'shows no mark'}${old ? ` (the plan was adopted ${formatDate(adopted)}, before the 2023 amendments)` : ''}`,
+      span: box ? box.span : footnote.span,
+      message: `Footnote (${footnote.id}) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box ${!box ? 'is not there' : box.value === false ? 'is not checked' : 'shows no mark'}${old ? ` (the plan was adopted ${formatDate(adopted)}, before the 2023 amendments)` : ''}`,
       severity: old ? 'information' : undefined,
-      related: box ? [{ range: footnote.range, message: `Footnote (${footnote.id})` }] : [],
+      related: box ? [{ span: footnote.span, message: `Footnote (${footnote.id})` }] : [],
     });
   },
 };

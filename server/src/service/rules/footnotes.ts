@@ -1,8 +1,5 @@
 /** Footnote rules: references without footnotes, footnotes without references, numbering. */
-import type { Footnote } from '../model/filing';
-import type { ParsedDraft } from '../parse/parser';
-import { deleteLines, insertLinesAfter } from './helpers';
-import type { RuleDefinition, TextEdit } from './types';
+import type { RuleDefinition } from './types';
 
 export const footnoteUndefined: RuleDefinition = {
   id: 'footnote-undefined',
@@ -12,35 +9,20 @@ export const footnoteUndefined: RuleDefinition = {
   description:
     'Every `(n)` in a cell or box must have its footnote in the Explanation of Responses. The quick fix appends a stub footnote `(n)` for you to write.',
   example: { draft: '| Common Stock | 08/06/2013 | | S (4) | …\n\nExplanation of Responses:\n(1) …', message: 'Footnote (4) is referred to in Table I row 2, Transaction Code, but the Explanation of Responses has no footnote (4)' },
-  check({ draft, filing, analysis, report }) {
+  source: 'model',
+  check({ analysis, report }) {
     const { uses, footnotesById } = analysis.footnotes;
     for (const use of uses) {
       if (footnotesById.has(use.ref.id)) continue;
       report({
-        range: use.ref.range,
+        span: use.ref.span,
         message: `Footnote (${use.ref.id}) is referred to in ${use.where}, but the Explanation of Responses has no footnote (${use.ref.id})`,
-        fixes: [{ title: `Add footnote (${use.ref.id}) to the Explanation of Responses`, preferred: true, edits: [appendFootnote(draft, use.ref.id, filing.footnotes)] }],
+        // Not preferred: fix-all must not turn a missing footnote into an empty one (footnote-empty).
+        fixes: [{ title: `Add footnote (${use.ref.id}) to the Explanation of Responses`, preferred: false, changes: [{ kind: 'addFootnote', id: use.ref.id, text: '' }] }],
       });
     }
   },
 };
-
-/** Writes `(n) ` after the last footnote, or a new Explanation of Responses before the signature. */
-export function appendFootnote(draft: ParsedDraft, id: number, footnotes: readonly Footnote[]): TextEdit {
-  const { filing } = draft;
-  const stub = `(${id}) `;
-  const last = footnotes[footnotes.length - 1];
-  if (last) {
-    // Follow the draft's style: "- 1. text", "(1) text" or "1. text".
-    const marker = draft.lines[last.line]?.text.slice(last.markerRange.start.character, last.markerRange.end.character) ?? '';
-    const text = /^[-*+]\s+\d/.test(marker) ? `- ${id}. ` : /^\d+\./.test(marker) ? `${id}. ` : /^[-*+]/.test(marker) && !last.numberRange ? `- (${id}) ` : stub;
-    return insertLinesAfter(draft, last.lastLine, [text]);
-  }
-  if (filing.explanation) return insertLinesAfter(draft, filing.explanation.line, ['', stub]);
-  const beforeSignature = filing.signatures[0]?.line ?? filing.signatureLabelLine;
-  if (beforeSignature !== undefined) return insertLinesAfter(draft, beforeSignature - 1, ['Explanation of Responses:', '', stub, '']);
-  return insertLinesAfter(draft, draft.lines.length - 1, ['', 'Explanation of Responses:', '', stub]);
-}
 
 export const footnoteUnused: RuleDefinition = {
   id: 'footnote-unused',
@@ -51,20 +33,19 @@ export const footnoteUnused: RuleDefinition = {
   description:
     'EDGAR suspends a filing whose footnotes are not all referred to (Technical Specification §5). Either a reference was forgotten (add `(n)` to the cell it explains) or the footnote is left over. The quick fix removes it when that does not renumber the footnotes after it.',
   example: { draft: 'Explanation of Responses:\n(1) …\n(2) The option is fully vested.', message: 'Footnote (2) is not referred to anywhere: EDGAR suspends a filing with an unused footnote' },
-  check({ draft, filing, analysis, report }) {
+  source: 'model',
+  check({ filing, analysis, report }) {
     const { usesById } = analysis.footnotes;
-    const footnotes = filing.footnotes;
-    footnotes.forEach((footnote, i) => {
-      if (usesById.has(footnote.id)) return;
-      // Removing a bare bullet renumbers the bare bullets after it: no quick fix then.
-      const renumbers = footnotes.slice(i + 1).some((f) => !f.numberRange);
+    for (const footnote of filing.footnotes) {
+      if (usesById.has(footnote.id)) continue;
       report({
-        range: footnote.range,
+        span: footnote.span,
         message: `Footnote (${footnote.id}) is not referred to anywhere: EDGAR suspends a filing with an unused footnote`,
         unnecessary: true,
-        fixes: renumbers ? [] : [{ title: `Remove footnote (${footnote.id})`, preferred: false, edits: [deleteLines(draft, footnote.line, footnote.lastLine)] }],
+        // The front end declines it where removing would renumber the footnotes after it.
+        fixes: [{ title: `Remove footnote (${footnote.id})`, preferred: false, changes: [{ kind: 'removeFootnote', footnote }] }],
       });
-    });
+    }
   },
 };
 
@@ -76,25 +57,28 @@ export const footnoteDuplicate: RuleDefinition = {
   description:
     'Footnote numbers identify footnotes (EDGAR\'s F1…F99): two footnotes numbered alike leave references ambiguous. A cell that refers to the same footnote twice (`(1)(1)`) is a typo.',
   example: { draft: '(1) The shares are held by a trust.\n(1) The option vests monthly.', message: 'A second footnote is numbered (1)' },
+  source: 'model',
   check({ analysis, report }) {
     for (const [id, list] of analysis.footnotes.footnotesById) {
       const [first, ...others] = list;
       if (!first) continue;
       for (const other of others) {
         report({
-          range: other.markerRange,
+          span: other.markerSpan,
           message: `A second footnote is numbered (${id})`,
-          related: [{ range: first.markerRange, message: `The first footnote (${id})` }],
+          related: [{ span: first.markerSpan, message: `The first footnote (${id})` }],
         });
       }
     }
-    const cells = new Set(analysis.footnotes.uses.map((u) => u.cell));
-    for (const cell of cells) {
-      const seen = new Map<number, (typeof cell.refs)[number]>();
-      for (const ref of cell.refs) {
+    const done = new Set<object>();
+    for (const { holder } of analysis.footnotes.uses) {
+      if (holder.refs.length < 2 || done.has(holder)) continue;
+      done.add(holder);
+      const seen = new Map<number, (typeof holder.refs)[number]>();
+      for (const ref of holder.refs) {
         const earlier = seen.get(ref.id);
         if (earlier) {
-          report({ range: ref.range, message: `Footnote (${ref.id}) is referred to twice in the same cell`, related: [{ range: earlier.range, message: 'The first reference' }] });
+          report({ span: ref.span, message: `Footnote (${ref.id}) is referred to twice in the same cell`, related: [{ span: earlier.span, message: 'The first reference' }] });
         } else {
           seen.set(ref.id, ref);
         }
@@ -115,20 +99,21 @@ export const footnoteLimits: RuleDefinition = {
   description:
     'EDGAR\'s limits: a footnote holds at most 1,000 characters, a form at most 99 footnotes (F1…F99), and the remarks at most 2,000 characters. Split a long footnote in two, or move text to the remarks.',
   example: { draft: '(1) (1,200 characters of text)', message: 'Footnote (1) has 1,200 characters; EDGAR accepts at most 1,000' },
+  source: 'model',
   check({ filing, report }) {
     for (const f of filing.footnotes) {
       if (f.text.length > FOOTNOTE_LIMIT) {
-        report({ range: f.range, message: `Footnote (${f.id}) has ${f.text.length.toLocaleString('en-US')} characters; EDGAR accepts at most ${FOOTNOTE_LIMIT.toLocaleString('en-US')}` });
+        report({ span: f.span, message: `Footnote (${f.id}) has ${f.text.length.toLocaleString('en-US')} characters; EDGAR accepts at most ${FOOTNOTE_LIMIT.toLocaleString('en-US')}` });
       }
     }
     const extra = filing.footnotes[FOOTNOTE_COUNT];
-    if (extra) report({ range: extra.range, message: `The draft has ${filing.footnotes.length} footnotes; EDGAR accepts at most ${FOOTNOTE_COUNT}` });
+    if (extra) report({ span: extra.span, message: `The draft has ${filing.footnotes.length} footnotes; EDGAR accepts at most ${FOOTNOTE_COUNT}` });
     for (const f of filing.footnotes) {
-      if (f.id > FOOTNOTE_COUNT && f.numberRange) report({ range: f.numberRange, message: `Footnote numbers go from 1 to ${FOOTNOTE_COUNT} (F1…F${FOOTNOTE_COUNT})` });
+      if (f.id > FOOTNOTE_COUNT && f.numberSpan) report({ span: f.numberSpan, message: `Footnote numbers go from 1 to ${FOOTNOTE_COUNT} (F1…F${FOOTNOTE_COUNT})` });
     }
     const remarks = filing.remarks;
     if (remarks && remarks.text.length > REMARKS_LIMIT) {
-      report({ range: remarks.range, message: `The remarks have ${remarks.text.length.toLocaleString('en-US')} characters; EDGAR accepts at most ${REMARKS_LIMIT.toLocaleString('en-US')}` });
+      report({ span: remarks.span, message: `The remarks have ${remarks.text.length.toLocaleString('en-US')} characters; EDGAR accepts at most ${REMARKS_LIMIT.toLocaleString('en-US')}` });
     }
   },
 };
@@ -141,13 +126,14 @@ export const footnoteOrder: RuleDefinition = {
   description:
     'Readers expect footnote (1) to be the first one referred to, (2) the second, and so on through the form. A footnote first referred to after a higher-numbered one reads out of order; renaming footnote numbers (F2 in the editor) renumbers the references with them.',
   example: { draft: '| … | S (2) | … |\n| … | S (1) | … |', message: 'Footnote (1) is first referred to after footnote (2): number footnotes in the order they are first referred to' },
+  source: 'model',
   check({ analysis, report }) {
     const firstUse = new Map<number, (typeof analysis.footnotes.uses)[number]>();
     for (const use of analysis.footnotes.uses) if (!firstUse.has(use.ref.id)) firstUse.set(use.ref.id, use);
     let highest: number | undefined;
     for (const [id, use] of firstUse) {
       if (highest !== undefined && id < highest) {
-        report({ range: use.ref.range, message: `Footnote (${id}) is first referred to after footnote (${highest}): number footnotes in the order they are first referred to` });
+        report({ span: use.ref.span, message: `Footnote (${id}) is first referred to after footnote (${highest}): number footnotes in the order they are first referred to` });
       }
       highest = highest === undefined ? id : Math.max(highest, id);
     }

@@ -1,7 +1,7 @@
 /** Header rules: boxes that are missing, an officer without a title, box 3 and box 4 dates. */
 import { compareDates, type CalendarDate, formatDate, sameDate } from '../model/calendarDate';
-import type { Box, TableRow } from '../model/filing';
-import { draftStart, insertLinesAfter, relatedRow, setBoxValue, wellFormedRows } from './helpers';
+import type { TableRow } from '../model/filing';
+import { relatedRow } from './helpers';
 import type { RuleDefinition } from './types';
 
 export const missingBox: RuleDefinition = {
@@ -12,48 +12,42 @@ export const missingBox: RuleDefinition = {
   description:
     'Every Form 4 names its reporting person (box 1), the issuer with its ticker in square brackets (box 2), the reporting person\'s relationship to the issuer (box 5: at least one of Director, 10% Owner, Officer, Other; cm(1)), and is signed (`/s/` and a date). A box that is present but empty is reported at the box; a box that is absent, at the top of the draft.',
   example: { draft: '2. Issuer Name and Ticker or Trading Symbol: QUALYS, INC.', message: 'Box 2 gives no trading symbol: write it in square brackets after the name, e.g. QUALYS, INC. [QLYS]' },
-  check({ draft, filing, report }) {
-    const top = draftStart(draft);
+  source: 'model',
+  check({ filing, report }) {
+    const top = filing.places.top;
     if (filing.reportingOwners.length === 0) {
-      report({ range: top, message: 'The draft has no box 1 (Name and Address of Reporting Person)' });
+      report({ span: top, message: 'The draft has no box 1 (Name and Address of Reporting Person)' });
     }
     for (const owner of filing.reportingOwners) {
-      if (owner.name === '') report({ range: owner.box.range, message: 'Box 1 gives no name for the reporting person' });
+      if (owner.name.text === '') report({ span: owner.span, message: 'Box 1 gives no name for the reporting person' });
     }
     const issuer = filing.issuer;
     if (!issuer) {
-      report({ range: top, message: 'The draft has no box 2 (Issuer Name and Ticker or Trading Symbol)' });
-    } else if (issuer.name === '') {
-      report({ range: issuer.box.range, message: 'Box 2 gives no issuer name' });
-    } else if (!issuer.tradingSymbol) {
+      report({ span: top, message: 'The draft has no box 2 (Issuer Name and Ticker or Trading Symbol)' });
+    } else if (issuer.name.text === '') {
+      report({ span: issuer.span, message: 'Box 2 gives no issuer name' });
+    } else if (!issuer.tradingSymbol.value) {
       report({
-        range: issuer.box.value.valueRange,
-        message: `Box 2 gives no trading symbol: write it in square brackets after the name, e.g. ${issuer.name} [TICKER]`,
+        span: issuer.tradingSymbol.valueSpan,
+        message: `Box 2 gives no trading symbol: write it in square brackets after the name, e.g. ${issuer.name.text} [TICKER]`,
       });
     }
     if (filing.relationships.length === 0) {
-      report({ range: top, message: 'The draft has no box 5 (Relationship of Reporting Person(s) to Issuer)' });
+      report({ span: top, message: 'The draft has no box 5 (Relationship of Reporting Person(s) to Issuer)' });
     }
     for (const r of filing.relationships) {
       if (!r.isDirector && !r.isOfficer && !r.isTenPercentOwner && !r.isOther) {
-        report({ range: r.box.range, message: 'Box 5 selects no relationship: at least one of Director, 10% Owner, Officer (title) or Other (text) (cm(1))' });
+        report({ span: r.span, message: 'Box 5 selects no relationship: at least one of Director, 10% Owner, Officer (title) or Other (text) (cm(1))' });
       }
     }
     if (filing.signatures.length === 0) {
-      const labelLine = filing.signatureLabelLine;
-      const label = labelLine !== undefined ? draft.lines[labelLine] : undefined;
-      const range = label ? { start: { line: label.index, character: 0 }, end: { line: label.index, character: label.text.length } } : endOfDraft(draft.lines.length - 1, draft.lines[draft.lines.length - 1]?.text.length ?? 0);
-      report({ range, message: 'The draft is not signed: add a line "/s/ Name" with the signature date below it' });
+      report({ span: filing.places.signature, message: 'The draft is not signed: add a line "/s/ Name" with the signature date below it' });
     }
     for (const s of filing.signatures) {
-      if (!s.date) report({ range: s.range, message: 'The signature has no date: write it (MM/DD/YYYY) on the line below the /s/ line' });
+      if (!s.date) report({ span: s.span, message: 'The signature has no date: write it (MM/DD/YYYY) on the line below the /s/ line' });
     }
   },
 };
-
-function endOfDraft(line: number, character: number) {
-  return { start: { line, character: 0 }, end: { line, character } };
-}
 
 export const relationshipText: RuleDefinition = {
   id: 'relationship-text',
@@ -63,13 +57,14 @@ export const relationshipText: RuleDefinition = {
   description:
     'When box 5 says Officer, the officer\'s title is mandatory (Technical Specification cm(2)); when it says Other, the text that explains it is (cm(3)). Write `Officer (Chief Financial Officer)`, or underline the title in EDGAR\'s rendered form.',
   example: { draft: '5. Relationship of Reporting Person(s) to Issuer: Director, Officer', message: 'Box 5 says Officer but gives no title: write it as Officer (Chief Executive Officer) (cm(2))' },
+  source: 'model',
   check({ filing, report }) {
     for (const r of filing.relationships) {
-      if (r.isOfficer && !r.officerTitle) {
-        report({ range: r.box.range, message: 'Box 5 says Officer but gives no title: write it as Officer (Chief Executive Officer) (cm(2))' });
+      if (r.isOfficer && !r.officerTitle.value) {
+        report({ span: r.span, message: 'Box 5 says Officer but gives no title: write it as Officer (Chief Executive Officer) (cm(2))' });
       }
-      if (r.isOther && !r.otherText) {
-        report({ range: r.box.range, message: 'Box 5 says Other but does not say what: write it as Other (member of 13(d) group) (cm(3))' });
+      if (r.isOther && !r.otherText.value) {
+        report({ span: r.span, message: 'Box 5 says Other but does not say what: write it as Other (member of 13(d) group) (cm(3))' });
       }
     }
   },
@@ -80,7 +75,7 @@ export function form4Transactions(rows: readonly TableRow[]): { row: TableRow; d
   const found: { row: TableRow; date: CalendarDate }[] = [];
   for (const row of rows) {
     const date = row.transactionDate.value;
-    if (row.kind === 'transaction' && date && row.timeliness.value !== 'V') found.push({ row, date });
+    if (row.kind === 'transaction' && date && row.timeliness.value !== 'E') found.push({ row, date });
   }
   return found;
 }
@@ -94,33 +89,33 @@ export const earliestDate: RuleDefinition = {
   description:
     'Box 3 (EDGAR\'s periodOfReport) is the date of the earliest transaction reported on the form. Transactions reported early with `V` in the V column are Form 5 transactions and do not count (in real filings, box 3 is the earliest Form 4 transaction in 421 of 424 cases). A box 3 later than every transaction is an error; one that is merely not the earliest is a warning. The quick fix sets box 3.',
   example: { draft: '3. Date of Earliest Transaction: 08/07/2013\n…\n| Common Stock | 08/06/2013 | | S | …', message: 'Box 3 says 08/07/2013, but the earliest transaction is on 08/06/2013 (Table I row 1)' },
-  check({ draft, filing, report }) {
-    const transactions = form4Transactions(wellFormedRows(filing));
+  source: 'model',
+  check({ filing, analysis, report }) {
+    const transactions = form4Transactions(analysis.rows.trusted);
     const first = transactions.reduce<{ row: TableRow; date: CalendarDate } | undefined>((best, t) => (!best || compareDates(t.date, best.date) < 0 ? t : best), undefined);
     if (!first) return;
     const expected = formatDate(first.date);
     const box3 = filing.periodOfReport;
     const related = [relatedRow(first.row, `the earliest transaction, ${expected}`)];
     if (!box3) {
-      const after = boxLineToFollow(filing.boxes);
       report({
-        range: first.row.transactionDate.cell.valueRange,
+        span: first.row.transactionDate.valueSpan,
         message: `The draft has no box 3 (Date of Earliest Transaction); the earliest transaction is on ${expected}`,
-        fixes: [{ title: `Add box 3: ${expected}`, preferred: true, edits: [insertLinesAfter(draft, after, [`3. Date of Earliest Transaction: ${expected}`])] }],
+        fixes: [{ title: `Add box 3: ${expected}`, preferred: true, changes: [{ kind: 'addPeriodOfReport', date: first.date }] }],
       });
       return;
     }
-    if (box3.date.problem) return; // invalid-date reports it
-    const value = box3.date.value;
-    const fix = { title: `Set box 3 to ${expected}`, preferred: true, edits: [setBoxValue(box3.box, expected)] };
+    if (box3.problem) return; // invalid-date reports it
+    const value = box3.value;
+    const fix = { title: `Set box 3 to ${expected}`, preferred: true, changes: [{ kind: 'setDate' as const, field: box3, date: first.date }] };
     if (!value) {
-      report({ range: box3.box.range, message: `Box 3 is empty; the earliest transaction is on ${expected}`, related, fixes: [fix] });
+      report({ span: box3.span, message: `Box 3 is empty; the earliest transaction is on ${expected}`, related, fixes: [fix] });
       return;
     }
     if (sameDate(value, first.date)) return;
     const afterAll = transactions.every((t) => compareDates(value, t.date) > 0);
     report({
-      range: box3.date.cell.valueRange,
+      span: box3.valueSpan,
       message: `Box 3 says ${formatDate(value)}, but the earliest transaction is on ${expected} (Table ${first.row.table} row ${first.row.ordinal})${afterAll ? ', and box 3 is after every transaction' : ''}`,
       severity: afterAll ? 'error' : 'warning',
       related,
@@ -128,14 +123,6 @@ export const earliestDate: RuleDefinition = {
     });
   },
 };
-
-/** The line after which a missing box 3 goes: after box 2, else after the last box, else at the top. */
-function boxLineToFollow(boxes: readonly Box[]): number {
-  const issuer = boxes.find((b) => b.kind === 'issuer');
-  if (issuer) return issuer.line;
-  const last = boxes[boxes.length - 1];
-  return last ? last.line : -1;
-}
 
 export const amendmentDate: RuleDefinition = {
   id: 'amendment-date',
@@ -145,26 +132,27 @@ export const amendmentDate: RuleDefinition = {
   description:
     'Box 4 gives the date the original Form 4 was filed when this one amends it. The original was filed after its earliest transaction (box 3) and before this amendment is signed, so a box 4 date outside that window is a typo.',
   example: { draft: '3. Date of Earliest Transaction: 08/06/2013\n4. If Amendment, Date of Original Filed: 08/01/2013', message: 'Box 4 says the original was filed 08/01/2013, before the earliest transaction it reports (box 3, 08/06/2013)' },
+  source: 'model',
   check({ filing, report }) {
     const box4 = filing.dateOfOriginalSubmission;
-    const original = box4?.date.value;
+    const original = box4?.value;
     if (!box4 || !original) return;
     const box3 = filing.periodOfReport;
-    const earliest = box3?.date.value;
+    const earliest = box3?.value;
     if (box3 && earliest && compareDates(original, earliest) < 0) {
       report({
-        range: box4.date.cell.valueRange,
+        span: box4.valueSpan,
         message: `Box 4 says the original was filed ${formatDate(original)}, before the earliest transaction it reports (box 3, ${formatDate(earliest)})`,
-        related: [{ range: box3.date.cell.valueRange, message: 'Box 3' }],
+        related: [{ span: box3.valueSpan, message: 'Box 3' }],
       });
     }
     for (const signature of filing.signatures) {
       const signed = signature.date?.value;
       if (signature.date && signed && compareDates(original, signed) > 0) {
         report({
-          range: box4.date.cell.valueRange,
+          span: box4.valueSpan,
           message: `Box 4 says the original was filed ${formatDate(original)}, after this amendment is signed (${formatDate(signed)})`,
-          related: [{ range: signature.date.cell.valueRange, message: 'The signature date' }],
+          related: [{ span: signature.date.valueSpan, message: 'The signature date' }],
         });
         break;
       }

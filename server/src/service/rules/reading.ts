@@ -1,8 +1,19 @@
 /** Reading the draft: rows of the wrong shape, unreadable values, missing values. */
-import { TABLE_I_COLUMNS, TABLE_II_COLUMNS, columnsOf, tableName } from '../model/columns';
-import { allRows, type Field, isBlank, isFootnotedBlank, type TableRow } from '../model/filing';
-import { rowFields, rowLabel, wellFormedRows } from './helpers';
+import { type ColumnInfo, TABLE_I_COLUMNS, TABLE_II_COLUMNS, columnsOf, tableName } from '../model/columns';
+import { type Field, isBlank, isFootnotedBlank, type TableRow } from '../model/filing';
+import { rowLabel } from './helpers';
 import type { Reporter, RuleDefinition } from './types';
+
+/** Each field of a row with its column, in the printed form's order. */
+function* columnFields(row: TableRow): Generator<{ field: Field<unknown>; column: ColumnInfo }> {
+  const columns = columnsOf(row.table);
+  const fields = row.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const column = columns[i];
+    const field = fields[i];
+    if (column && field) yield { field, column };
+  }
+}
 
 const NUMBER_KINDS = new Set(['amount', 'acquiredAmount', 'disposedAmount', 'price', 'exercisePrice', 'underlyingAmount', 'owned']);
 const DATE_KINDS = new Set(['date', 'deemedDate', 'exerciseDate', 'expirationDate']);
@@ -19,23 +30,8 @@ export const rowShape: RuleDefinition = {
     draft: '| Common Stock | 08/06/2013 | M | | 10,000 | A | $4.10 | 65,500 | D | |',
     message: 'Table I row 1 has 10 cells; a Table I row has 11 (Title of Security … Nature of Indirect Beneficial Ownership). Is a cell missing, a `|` too few?',
   },
-  check({ filing, report }) {
-    for (const row of allRows(filing)) {
-      if (row.wellFormed) continue;
-      const columns = columnsOf(row.table);
-      const found = row.cells.length;
-      const expected = row.expectedCells;
-      const span = `${columns[0]?.name} \u2026 ${columns[columns.length - 1]?.name}`;
-      const delimiter = row.delimiter === 'tab' ? 'tab' : '`|`';
-      const hint = found > expected
-        ? `Cells may have been split, or a ${delimiter} added`
-        : `Is a cell missing, a ${delimiter} too few?`;
-      report({
-        range: row.range,
-        message: `${rowLabel(row)} has ${found} cell${found === 1 ? '' : 's'}; a ${tableName(row.table)} row has ${expected} (${span}). ${hint}`,
-      });
-    }
-  },
+  // Reported by the draft reader while it reads the row (parse/draft/rowShape.ts).
+  source: 'draft',
 };
 
 export const invalidNumber: RuleDefinition = {
@@ -46,12 +42,11 @@ export const invalidNumber: RuleDefinition = {
   description:
     'Amounts, prices and holdings are decimal numbers: `10,000`, `4.10`, `$18.3654`. Thousands separators must group by three; a price may start with `$`. Anything else (a word, a misplaced comma, a negative amount) cannot be filed as EDGAR XML.',
   example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,00 | D | $18.37 | 55,500 | D | |', message: 'Amount: "10,00" has a misplaced thousands separator' },
-  check({ filing, report }) {
-    for (const row of wellFormedRows(filing)) {
-      for (const { field, column } of rowFields(row)) {
-        if (NUMBER_KINDS.has(column.kind) && field.problem) {
-          report({ range: field.cell.valueRange, message: `${column.name}: ${field.problem}` });
-        }
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
+      for (const { field, column } of columnFields(row)) {
+        if (field.problem && NUMBER_KINDS.has(column.kind)) report({ span: field.valueSpan, message: `${column.name}: ${field.problem}` });
       }
     }
   },
@@ -65,14 +60,15 @@ export const invalidDate: RuleDefinition = {
   description:
     'Dates are written MM/DD/YYYY (a one-digit month or day is accepted) and must exist: 02/30/2024 or 13/01/2024 are typos, and 2024-06-20 or 06/20/24 are not the form\'s notation. Checked in the tables, in boxes 3 and 4 and in the signature date.',
   example: { draft: '| Common Stock | 02/30/2024 | | S | | 1,000 | D | $25.00 | 9,000 | D | |', message: 'Transaction Date: february 2024 has no day 30' },
-  check({ filing, report }) {
+  source: 'model',
+  check({ filing, analysis, report }) {
     const reportField = (name: string, field: Field<unknown> | undefined): void => {
-      if (field?.problem) report({ range: field.cell.valueRange, message: `${name}: ${field.problem}` });
+      if (field?.problem) report({ span: field.valueSpan, message: `${name}: ${field.problem}` });
     };
-    reportField('Box 3 (Date of Earliest Transaction)', filing.periodOfReport?.date);
-    reportField('Box 4 (Date of Original Filing)', filing.dateOfOriginalSubmission?.date);
-    for (const row of wellFormedRows(filing)) {
-      for (const { field, column } of rowFields(row)) {
+    reportField('Box 3 (Date of Earliest Transaction)', filing.periodOfReport);
+    reportField('Box 4 (Date of Original Filing)', filing.dateOfOriginalSubmission);
+    for (const row of analysis.rows.trusted) {
+      for (const { field, column } of columnFields(row)) {
         if (DATE_KINDS.has(column.kind)) reportField(column.name, field);
       }
     }
@@ -88,13 +84,14 @@ export const invalidChoice: RuleDefinition = {
   description:
     'Three columns take one letter from a fixed list: (A) or (D) takes `A` or `D`, the ownership form `D` (direct) or `I` (indirect), and the V column `V` or nothing. In Table II a row fills either the (A) or the (D) amount, not both.',
   example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | Sold | $18.37 | 55,500 | D | |', message: '(A) or (D) is `A` or `D`, not "Sold"' },
-  check({ filing, report }) {
-    for (const row of wellFormedRows(filing)) {
-      for (const { field, column } of rowFields(row)) {
-        if (CHOICE_KINDS.has(column.kind) && field.problem) report({ range: field.cell.valueRange, message: field.problem });
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
+      for (const { field, column } of columnFields(row)) {
+        if (field.problem && CHOICE_KINDS.has(column.kind)) report({ span: field.valueSpan, message: field.problem });
       }
       if (row.table === 'II' && row.acquiredDisposed.problem) {
-        report({ range: row.acquiredDisposed.cell.range, message: `Column 5: ${row.acquiredDisposed.problem}` });
+        report({ span: row.acquiredDisposed.span, message: `Column 5: ${row.acquiredDisposed.problem}` });
       }
     }
   },
@@ -108,9 +105,10 @@ export const unknownCode: RuleDefinition = {
   description:
     'The code column takes one capital letter of General Instruction 8: P, S, A, D, F, I, M, C, E, H, O, X, G, L, W, Z, J or U, optionally followed by `(K)` for an equity swap. `V` is not a code (it goes in the V column) and neither is `K` on its own.',
   example: { draft: '| Common Stock | 08/06/2013 | | Q | | 10,000 | D | $18.37 | 55,500 | D | |', message: 'Q is not a transaction code of General Instruction 8' },
-  check({ filing, report }) {
-    for (const row of wellFormedRows(filing)) {
-      if (row.coding.problem) report({ range: row.coding.cell.valueRange, message: row.coding.problem });
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
+      if (row.coding.problem) report({ span: row.coding.valueSpan, message: row.coding.problem });
     }
   },
 };
@@ -126,19 +124,20 @@ export const tooManyRows: RuleDefinition = {
   description:
     'EDGAR accepts at most 30 rows in each table, transactions and holdings together, and at most 10 reporting persons on one Form 4 (Technical Specification §3.3). Report the rest on a second Form 4 filed the same day.',
   example: { draft: '(31 rows in Table I)', message: 'Table I has 31 rows; EDGAR accepts at most 30 per table (transactions and holdings). File the rest on a second Form 4.' },
+  source: 'model',
   check({ filing, report }) {
     for (const table of [filing.nonDerivativeTable, filing.derivativeTable]) {
       const first = table?.rows[TABLE_ROW_LIMIT];
       if (!table || !first) continue;
       report({
-        range: first.range,
+        span: first.span,
         message: `${tableName(table.table)} has ${table.rows.length} rows; EDGAR accepts at most ${TABLE_ROW_LIMIT} per table (transactions and holdings). File the rest on a second Form 4.`,
       });
     }
     const extra = filing.reportingOwners[OWNER_LIMIT];
     if (extra) {
       report({
-        range: extra.box.range,
+        span: extra.span,
         message: `The draft names ${filing.reportingOwners.length} reporting persons; a Form 4 holds at most ${OWNER_LIMIT}.`,
       });
     }
@@ -156,29 +155,30 @@ export const missingValue: RuleDefinition = {
     draft: '| Stock Option (right to buy) | | 08/06/2013 | | M | | | 10,000 | (3) | 11/05/2020 | Common Stock | 10,000 | $0 | 140,591 | D | |',
     message: 'Table II row 1: Conversion or Exercise Price of Derivative Security is blank; give it, or a footnote saying why there is none (cm(8))',
   },
-  check({ filing, report }) {
-    for (const row of wellFormedRows(filing)) checkRow(row, report);
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) checkRow(row, report);
   },
 };
 
 function checkRow(row: TableRow, report: Reporter): void {
   const missing = (field: Field<unknown>, name: string): void => {
-    if (isBlank(field) && field.cell.refs.length === 0) report({ range: field.cell.range, message: `${rowLabel(row)}: ${name} is missing` });
+    if (isBlank(field) && field.refs.length === 0) report({ span: field.span, message: `${rowLabel(row)}: ${name} is missing` });
   };
   const columns = row.table === 'I' ? TABLE_I_COLUMNS : TABLE_II_COLUMNS;
   const name = (kind: string): string => columns.find((c) => c.kind === kind)?.name ?? kind;
   missing(row.securityTitle, name('title'));
   if (row.kind === 'transaction') {
     for (const [field, kind] of [[row.transactionDate, 'date'], [row.coding, 'code']] as const) {
-      if (isBlank(field)) report({ range: field.cell.range, message: `${rowLabel(row)}: ${name(kind)} is missing` });
+      if (isBlank(field)) report({ span: field.span, message: `${rowLabel(row)}: ${name(kind)} is missing` });
     }
     if (!isFootnotedBlank(row.shares)) missing(row.shares, row.table === 'I' ? 'Amount' : 'Number of derivative securities, column 5 (A) or (D)');
     if (row.table === 'I' && isBlank(row.acquiredDisposed)) {
-      report({ range: row.acquiredDisposed.cell.range, message: `${rowLabel(row)}: (A) or (D) is missing` });
+      report({ span: row.acquiredDisposed.span, message: `${rowLabel(row)}: (A) or (D) is missing` });
     }
   }
   missing(row.ownedAfter, name('owned'));
-  if (isBlank(row.directOrIndirect)) report({ range: row.directOrIndirect.cell.range, message: `${rowLabel(row)}: ${name('ownership')} is missing` });
+  if (isBlank(row.directOrIndirect)) report({ span: row.directOrIndirect.span, message: `${rowLabel(row)}: ${name('ownership')} is missing` });
   if (row.table === 'II') {
     const cm8: [Field<unknown>, string][] = [
       [row.exercisePrice, name('exercisePrice')],
@@ -189,8 +189,8 @@ function checkRow(row: TableRow, report: Reporter): void {
     ];
     if (row.kind === 'transaction') cm8.push([row.pricePerShare, name('price')]);
     for (const [field, label] of cm8) {
-      if (isBlank(field) && field.cell.refs.length === 0) {
-        report({ range: field.cell.range, message: `${rowLabel(row)}: ${label} is blank; give it, or a footnote saying why there is none (cm(8))` });
+      if (isBlank(field) && field.refs.length === 0) {
+        report({ span: field.span, message: `${rowLabel(row)}: ${label} is blank; give it, or a footnote saying why there is none (cm(8))` });
       }
     }
   }

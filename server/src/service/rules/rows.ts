@@ -1,37 +1,24 @@
 /** Rules on one row: code against direction, footnotes a code needs, ownership, prices, dates. */
-import { footnotesOfCell, footnotesOfRow } from '../analysis/footnoteIndex';
+import { footnotesOfField, footnotesOfRow } from '../analysis/footnoteIndex';
 import { businessDaysBetween } from '../model/businessDays';
 import { compareDates, formatDate } from '../model/calendarDate';
+import type { ModelFix } from '../model/changes';
 import { codeInfo } from '../model/codes';
 import { decimal, formatPrice } from '../model/decimal';
-import type { Footnote, TableRow } from '../model/filing';
-import { allRows } from '../model/filing';
-import { collapseSpaces } from '../text/cleanText';
-import { relatedRow, rowHasFootnote, rowLabel, setCellValue, wellFormedRows } from './helpers';
-import type { Fix, RuleDefinition, TextEdit } from './types';
+import { type Footnote, rowHasFootnote, type TableRow } from '../model/filing';
+import { relatedRow, rowLabel } from './helpers';
+import type { RuleDefinition } from './types';
 
 const DISPOSAL_CODES = new Set(['S', 'F', 'D', 'U', 'H']);
 const ACQUISITION_CODES = new Set(['P', 'L', 'A']);
 
 /** Flips (A)/(D): the letter in Table I, the amount's column in Table II. */
-export function flipDirectionFix(row: TableRow, preferred: boolean): Fix | undefined {
+export function flipDirectionFix(row: TableRow, preferred: boolean): ModelFix | undefined {
   const direction = row.acquiredDisposed.value;
   if (!direction) return undefined;
   const other = direction === 'A' ? 'D' : 'A';
-  let edits: TextEdit[];
-  if (row.table === 'I') {
-    edits = [setCellValue(row, row.acquiredDisposed.cell, other)];
-  } else {
-    const from = direction === 'A' ? row.acquiredShares : row.disposedShares;
-    const to = direction === 'A' ? row.disposedShares : row.acquiredShares;
-    const moved = from.cell.raw.trim();
-    edits = [
-      { range: from.cell.range, newText: row.delimiter === 'pipe' ? ' ' : '' },
-      { range: to.cell.range, newText: row.delimiter === 'pipe' ? ` ${moved} ` : moved },
-    ];
-  }
   const title = row.table === 'I' ? `Change (A)/(D) to ${other}` : `Move the amount to column 5 (${other})`;
-  return { title, edits, preferred };
+  return { title, changes: [{ kind: 'flipDirection', row }], preferred };
 }
 
 export const codeDirection: RuleDefinition = {
@@ -43,8 +30,9 @@ export const codeDirection: RuleDefinition = {
   description:
     'Some codes imply the direction of the transaction: a sale (S), a withholding (F), a disposition to the issuer (D), a tender (U) or an expiration with value (H) dispose of shares; a purchase (P), a small acquisition (L) or a grant (A) acquire them. A sale coded A is a real error found in filed forms. A gift (G) has no price. The quick fix flips (A)/(D).',
   example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | A | $18.37 | 75,500 | D | |', message: 'S (sale) disposes of shares, but the row says A (acquired)' },
-  check({ filing, report }) {
-    for (const row of wellFormedRows(filing)) {
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
       const code = row.coding.value?.code;
       const direction = row.acquiredDisposed.value;
       if (row.kind !== 'transaction' || !code) continue;
@@ -53,7 +41,7 @@ export const codeDirection: RuleDefinition = {
       if (direction === 'A' && DISPOSAL_CODES.has(code)) {
         const fix = flipDirectionFix(row, true);
         report({
-          range: row.acquiredDisposed.cell.valueRange,
+          span: row.acquiredDisposed.valueSpan,
           message: `${name} disposes of shares, but the row says A (acquired)`,
           severity: code === 'S' ? 'error' : 'warning',
           fixes: fix ? [fix] : [],
@@ -61,7 +49,7 @@ export const codeDirection: RuleDefinition = {
       } else if (direction === 'D' && ACQUISITION_CODES.has(code)) {
         const fix = flipDirectionFix(row, true);
         report({
-          range: row.acquiredDisposed.cell.valueRange,
+          span: row.acquiredDisposed.valueSpan,
           message: `${name} acquires shares, but the row says D (disposed of)`,
           severity: code === 'P' ? 'error' : 'warning',
           fixes: fix ? [fix] : [],
@@ -69,7 +57,7 @@ export const codeDirection: RuleDefinition = {
       }
       const price = row.pricePerShare.value;
       if (code === 'G' && price && price.greaterThan(0)) {
-        report({ range: row.pricePerShare.cell.valueRange, message: `A gift (G) has no price, but the row gives ${formatPrice(price)}`, severity: 'warning' });
+        report({ span: row.pricePerShare.valueSpan, message: `A gift (G) has no price, but the row gives ${formatPrice(price)}`, severity: 'warning' });
       }
     }
   },
@@ -91,12 +79,13 @@ export const codeNeedsFootnote: RuleDefinition = {
   description:
     'Code J ("other acquisition or disposition") says nothing by itself: General Instruction 8 asks for the transaction to be described, which the form does in a footnote (215 of 215 real J rows have one). An equity swap, marked `(K)` after the code, is described the same way.',
   example: { draft: '| Common Stock | 03/01/2019 | | J | | 5,000 | D | $0 | 20,000 | D | |', message: 'A J transaction needs a footnote describing it' },
-  check({ filing, report }) {
-    for (const row of wellFormedRows(filing)) {
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
       const coding = row.coding.value;
       if (!coding || (coding.code !== 'J' && !coding.equitySwap) || rowHasFootnote(row)) continue;
       const what = coding.code === 'J' ? 'A J transaction' : 'An equity swap transaction (K)';
-      report({ range: row.coding.cell.valueRange, message: `${what} needs a footnote describing it` });
+      report({ span: row.coding.valueSpan, message: `${what} needs a footnote describing it` });
     }
   },
 };
@@ -109,14 +98,15 @@ export const ownershipNature: RuleDefinition = {
   description:
     'Column 7 (Table I) or 11 (Table II) says how an indirect holding is held: `By Spouse`, `By Trust`, `See footnote (2)`. It is mandatory when the ownership form is `I` and must be empty when it is `D` (Technical Specification cm(5): EDGAR suspends the filing otherwise).',
   example: { draft: '| Common Stock | | | | | | | | 12,000 | I | |', message: 'Ownership is I (indirect) but the nature of the indirect ownership is empty, e.g. By Trust (cm(5))' },
-  check({ filing, report }) {
-    for (const row of wellFormedRows(filing)) {
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
       const form = row.directOrIndirect.value;
       const nature = row.nature;
-      if (form === 'D' && nature.cell.text !== '') {
-        report({ range: nature.cell.valueRange, message: `Ownership is D (direct), so the nature of indirect ownership must be empty, not "${nature.cell.text}" (cm(5))` });
-      } else if (form === 'I' && nature.cell.text === '' && nature.cell.refs.length === 0) {
-        report({ range: nature.cell.range, message: 'Ownership is I (indirect) but the nature of the indirect ownership is empty, e.g. By Trust (cm(5))' });
+      if (form === 'D' && nature.text !== '') {
+        report({ span: nature.valueSpan, message: `Ownership is D (direct), so the nature of indirect ownership must be empty, not "${nature.text}" (cm(5))` });
+      } else if (form === 'I' && nature.text === '' && nature.refs.length === 0) {
+        report({ span: nature.span, message: 'Ownership is I (indirect) but the nature of the indirect ownership is empty, e.g. By Trust (cm(5))' });
       }
     }
   },
@@ -131,19 +121,20 @@ export const weightedAverage: RuleDefinition = {
   description:
     'Under the SEC staff\'s 2008 position, trades at several prices may be reported on one row at their weighted-average price, with a footnote giving the range ("ranging from $18.00 to $18.81") and an undertaking to give the number of shares at each price on request. A weighted average outside its own range is a typo (error). A range wider than $1 should be split into rows of narrower ranges, and the undertaking must be there (warnings).',
   example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.9654 (2) | 55,500 | D | |\n…\n(2) … ranging from $18.00 to $18.81 …', message: 'The weighted-average price $18.9654 is outside the range $18.00 to $18.81 that footnote (2) gives' },
+  source: 'model',
   check({ filing, analysis, report }) {
     const reportedFootnotes = new Set<Footnote>();
     // One undertaking commonly covers every range of the form ("… at each separate price within
     // the ranges set forth in these footnotes", given once in the first weighted-average
     // footnote): a range footnote without its own copy is then not missing it.
     const undertakingGiven = filing.footnotes.some((f) => analysis.facts(f).undertaking);
-    for (const row of wellFormedRows(filing)) {
+    for (const row of analysis.rows.trusted) {
       const price = row.pricePerShare.value;
       // The range of a row's price is in a footnote on its price cell. Only a sale or a purchase
       // may have it elsewhere on the row (on the code, say): a footnote on an exercise's code that
       // also gives the day's sale range does not bound the exercise price.
       const code = row.coding.value?.code;
-      const onPrice = footnotesOfCell(analysis.footnotes, row.pricePerShare.cell);
+      const onPrice = footnotesOfField(analysis.footnotes, row.pricePerShare);
       const hasRange = (f: Footnote): boolean => analysis.facts(f).priceRanges.length > 0;
       const footnotes = onPrice.some(hasRange) || (code !== 'S' && code !== 'P') ? onPrice : footnotesOfRow(analysis.footnotes, row);
       for (const footnote of footnotes) {
@@ -153,9 +144,9 @@ export const weightedAverage: RuleDefinition = {
         if (price && ranges.every((r) => price.lessThan(r.low) || price.greaterThan(r.high))) {
           const stated = ranges.map((r) => `${formatPrice(r.low)} to ${formatPrice(r.high)}`);
           report({
-            range: row.pricePerShare.cell.valueRange,
+            span: row.pricePerShare.valueSpan,
             message: `The weighted-average price ${formatPrice(price)} is outside ${stated.length === 1 ? `the range ${stated[0]}` : `every range (${stated.join('; ')})`} that footnote (${footnote.id}) gives`,
-            related: [{ range: footnote.range, message: `Footnote (${footnote.id})` }],
+            related: [{ span: footnote.span, message: `Footnote (${footnote.id})` }],
           });
         }
         if (reportedFootnotes.has(footnote)) continue;
@@ -163,14 +154,14 @@ export const weightedAverage: RuleDefinition = {
         const widest = ranges.reduce((a, b) => (b.high.minus(b.low).greaterThan(a.high.minus(a.low)) ? b : a));
         if (widest.high.minus(widest.low).greaterThan(decimal(1))) {
           report({
-            range: footnote.range,
+            span: footnote.span,
             message: `Footnote (${footnote.id}) gives a price range of ${formatPrice(widest.high.minus(widest.low))} (${formatPrice(widest.low)} to ${formatPrice(widest.high)}); weighted averages are reported within ranges of $1 or less: split the row`,
             severity: 'warning',
           });
         }
         if (!facts.undertaking && !undertakingGiven) {
           report({
-            range: footnote.range,
+            span: footnote.span,
             message: `Footnote (${footnote.id}) gives a weighted-average range but not the undertaking to provide, upon request, full information regarding the number of shares at each separate price`,
             severity: 'warning',
           });
@@ -188,19 +179,20 @@ export const deemedDate: RuleDefinition = {
   description:
     'A deemed execution date (Rule 16a-3(g)(2): a 10b5-1 plan or a similar instruction where the insider did not pick the date) is on or after the trade and at most three business days later; beyond that, the third business day is the deemed date. A deemed date before the trade is a typo.',
   example: { draft: '| Common Stock | 08/06/2013 | 08/02/2013 | S | …', message: 'The deemed execution date 08/02/2013 is before the transaction date 08/06/2013' },
-  check({ filing, report }) {
-    for (const row of wellFormedRows(filing)) {
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
       const trade = row.transactionDate.value;
       const deemed = row.deemedExecutionDate.value;
       if (!trade || !deemed) continue;
-      const range = row.deemedExecutionDate.cell.valueRange;
+      const span = row.deemedExecutionDate.valueSpan;
       if (compareDates(deemed, trade) < 0) {
-        report({ range, message: `The deemed execution date ${formatDate(deemed)} is before the transaction date ${formatDate(trade)}` });
+        report({ span, message: `The deemed execution date ${formatDate(deemed)} is before the transaction date ${formatDate(trade)}` });
         continue;
       }
       const days = businessDaysBetween(trade, deemed);
       if (days > 3) {
-        report({ range, message: `The deemed execution date ${formatDate(deemed)} is ${days} business days after the transaction date ${formatDate(trade)}; it is at most 3 (Rule 16a-3(g)(2))` });
+        report({ span, message: `The deemed execution date ${formatDate(deemed)} is ${days} business days after the transaction date ${formatDate(trade)}; it is at most 3 (Rule 16a-3(g)(2))` });
       }
     }
   },
@@ -214,19 +206,20 @@ export const derivativeDates: RuleDefinition = {
   description:
     'A derivative cannot expire before it becomes exercisable, and a transaction in it cannot happen after it expired: one of the dates in Table II column 6 (or column 3) is a typo.',
   example: { draft: '| Stock Option (right to buy) | $4.10 | 08/06/2013 | | M | | | 10,000 | 11/05/2020 | 11/05/2010 | …', message: 'The expiration date 11/05/2010 is before the date exercisable 11/05/2020' },
-  check({ filing, report }) {
-    for (const row of wellFormedRows(filing)) {
+  source: 'model',
+  check({ analysis, report }) {
+    for (const row of analysis.rows.trusted) {
       if (row.table !== 'II') continue;
       const expiration = row.expirationDate.value;
       if (!expiration) continue;
       const exercisable = row.exerciseDate.value;
-      const range = row.expirationDate.cell.valueRange;
+      const span = row.expirationDate.valueSpan;
       const trade = row.transactionDate.value;
       // One finding per cell, naming every date it contradicts.
       const before: string[] = [];
       if (exercisable && compareDates(expiration, exercisable) < 0) before.push(`the date exercisable ${formatDate(exercisable)}`);
       if (trade && compareDates(expiration, trade) < 0) before.push(`the transaction date ${formatDate(trade)}`);
-      if (before.length > 0) report({ range, message: `The expiration date ${formatDate(expiration)} is before ${before.join(' and ')}` });
+      if (before.length > 0) report({ span, message: `The expiration date ${formatDate(expiration)} is before ${before.join(' and ')}` });
     }
   },
 };
@@ -239,17 +232,27 @@ export const duplicateRow: RuleDefinition = {
   description:
     'Two rows that agree in every cell report the same transaction twice, usually a row pasted twice. Two real trades of the same size at the same price on the same day still differ in the amount owned after each.',
   example: { draft: '| Common Stock | 08/06/2013 | | S | | 100 | D | $18.00 | 900 | D | |\n| Common Stock | 08/06/2013 | | S | | 100 | D | $18.00 | 900 | D | |', message: 'Table I row 2 repeats Table I row 1 cell for cell' },
-  check({ filing, report }) {
+  source: 'model',
+  check({ analysis, report }) {
     const seen = new Map<string, TableRow>();
-    for (const row of allRows(filing)) {
-      const key = `${row.table}\u0000${row.cells.map((c) => collapseSpaces(c.raw).trim()).join('\u0000')}`;
-      if (row.cells.every((c) => c.raw.trim() === '')) continue;
+    for (const row of analysis.rows.trusted) {
+      const key = rowKey(row);
       const earlier = seen.get(key);
       if (earlier) {
-        report({ range: row.range, message: `${rowLabel(row)} repeats ${rowLabel(earlier)} cell for cell`, related: [relatedRow(earlier, 'the same row')] });
+        report({ span: row.span, message: `${rowLabel(row)} repeats ${rowLabel(earlier)} cell for cell`, related: [relatedRow(earlier, 'the same row')] });
       } else {
         seen.set(key, row);
       }
     }
   },
 };
+
+/** A row's cells as written (values and references), the same for two rows identical cell for cell. */
+function rowKey(row: TableRow): string {
+  const parts: string[] = [row.table];
+  for (const field of row.fields) {
+    parts.push(field.text);
+    for (const ref of field.refs) parts.push(`(${ref.id})`);
+  }
+  return parts.join('\u0000');
+}

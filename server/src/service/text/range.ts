@@ -1,8 +1,10 @@
 /**
- * Positions and ranges in a draft. Lines and characters are 0-based and characters count
- * UTF-16 code units, as the Language Server Protocol does by default, so that the LSP layer
- * can pass them through unchanged. The CLI adds 1 to both when it prints them.
+ * The boundary form of positions: 0-based line and UTF-16 character, as the Language Server
+ * Protocol has them. The service computes with packed positions (`position.ts`); the LSP layer,
+ * the CLI and the tests convert with these functions where a position enters or leaves it.
  */
+import { columnOf, lineOf, type Pos, pos, type Span } from './position';
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -13,23 +15,18 @@ export interface Range {
   readonly end: Position;
 }
 
-/** A range on one line, from `start` to `end` characters. */
-export function lineRange(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
+export function toPosition(p: Pos): Position {
+  return { line: lineOf(p), character: columnOf(p) };
 }
 
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
+export function toRange(s: Span): Range {
+  return { start: toPosition(s.start), end: toPosition(s.end) };
 }
 
-export function containsPosition(range: Range, pos: Position): boolean {
-  return comparePositions(range.start, pos) <= 0 && comparePositions(pos, range.end) <= 0;
+export function fromPosition(p: Position): Pos {
+  return pos(Math.max(0, p.line), Math.max(0, p.character));
 }
 
-export function rangesOverlap(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
-}
-
-export function compareRanges(a: Range, b: Range): number {
-  return comparePositions(a.start, b.start) || comparePositions(a.end, b.end);
+export function fromRange(r: Range): Span {
+  return { start: fromPosition(r.start), end: fromPosition(r.end) };
 }

@@ -4,10 +4,35 @@
  * EDGAR's rendering. Labels match regardless of case, extra spaces, `*`, and the
  * "(Month/Day/Year)" / "(Check all applicable)" hints.
  */
-import type { Address, Box, BoxKind, CheckBox, Issuer, Relationship, ReportingOwner } from '../model/filing';
-import { cleanText, collapseSpaces } from '../text/cleanText';
-import { lineRange } from '../text/range';
-import { readCell } from './cells';
+import type { Field } from '../../model/filing';
+import { cleanText, collapseSpaces } from '../../text/cleanText';
+import { lineSpan, type Span } from '../../text/position';
+import { type CellField, readCell } from './cells';
+
+export type BoxKind =
+  | 'reportingPerson'
+  | 'issuer'
+  | 'earliestTransaction'
+  | 'amendment'
+  | 'relationship'
+  | 'filingMode'
+  | 'exitBox'
+  | 'rule10b5-1';
+
+/** A header box as written: its label and its value, on one line or in one table cell. */
+export interface DraftBox {
+  readonly kind: BoxKind;
+  readonly line: number;
+  /** Label and value. */
+  readonly span: Span;
+  readonly labelSpan: Span;
+  /** The value: the text after the label, to the end of the line or cell. */
+  readonly value: CellField;
+  /** The value as written (tags, marks and references included), for the rendered form's marks. */
+  readonly raw: string;
+  /** What was written before the label in its cell (a `[x]` before the exit box). */
+  readonly lead: string;
+}
 
 interface BoxLabel {
   readonly kind: BoxKind;
@@ -65,7 +90,7 @@ const MATCHERS = LABELS.map((label) => {
 });
 
 /** Reads a box from `text.slice(from, to)` of line `line`, if one starts there. */
-export function matchBox(text: string, line: number, from: number, to: number): Box | undefined {
+export function matchBox(text: string, line: number, from: number, to: number): DraftBox | undefined {
   const clean = cleanText(text, from, to);
   for (const { label, full, short } of MATCHERS) {
     const m = full.exec(clean.text) ?? (short ? short.exec(clean.text) : null);
@@ -81,9 +106,11 @@ export function matchBox(text: string, line: number, from: number, to: number): 
     return {
       kind: label.kind,
       line,
-      range: lineRange(line, labelStart, end),
-      labelRange: lineRange(line, labelStart, trimEnd(text, labelStart, labelEnd)),
+      span: lineSpan(line, labelStart, end),
+      labelSpan: lineSpan(line, labelStart, trimEnd(text, labelStart, labelEnd)),
       value,
+      raw: text.slice(labelEnd, to),
+      lead: text.slice(from, labelStart),
     };
   }
   return undefined;
@@ -129,30 +156,48 @@ function readMarks(raw: string): { text: string; underlined: string[]; hasMarks:
 }
 
 /** Whether a check box shows a mark: `[x]` checked, `[ ]` unchecked, nothing undefined. */
-export function readCheckBox(box: Box, lineText: string): CheckBox {
+export function readCheckBox(box: DraftBox): boolean | undefined {
   // The mark before the label, in the box's own cell: in `| [x] Check this box… | Rule 10b5-1(c)
   // Transaction Indication [ ] |` the exit box's `[x]` is not the 10b5-1 box's mark.
-  const lead = lineText.slice(0, box.labelRange.start.character);
-  const before = lead.slice(Math.max(lead.lastIndexOf('|'), lead.lastIndexOf('\t')) + 1);
-  const raw = `${before} ${box.value.raw}`;
-  const { text } = readMarks(raw);
-  if (/\[[xX]\]/.test(text)) return { box, checked: true };
-  if (/\[ \]/.test(text)) return { box, checked: false };
-  return { box, checked: undefined };
+  const { text } = readMarks(`${box.lead} ${box.raw}`);
+  if (/\[[xX]\]/.test(text)) return true;
+  if (/\[ \]/.test(text)) return false;
+  return undefined;
+}
+
+/** A box's reading as a field: its value cell, with `value` (or none) and no problem. */
+export function boxField<T>(box: DraftBox, value: T | undefined): Field<T> {
+  return { text: box.value.text, value, problem: undefined, span: boxSpan(box), valueSpan: box.value.valueSpan, refs: box.value.refs };
+}
+
+/** The box as a field's span: label and value, the point where a blank value is typed included. */
+export function boxSpan(box: DraftBox): Span {
+  return box.value.valueSpan.end > box.span.end ? { start: box.span.start, end: box.value.valueSpan.end } : box.span;
 }
 
 const NAME_HINTS = /\((?:last|first|middle|street|city|state|zip)\)/gi;
 
-export function readReportingOwner(box: Box): ReportingOwner {
-  const { text, underlined } = readMarks(box.value.raw);
+/** Box 1: the name (Last First Middle) and the address parts written after it. */
+export function readOwnerBox(box: DraftBox): { name: string; address: AddressParts } {
+  const { text, underlined } = readMarks(box.raw);
   if (underlined.length > 0) {
     const [name = '', ...rest] = underlined;
-    return { box, name: stripRefs(name), address: splitAddress(rest) };
+    return { name: stripRefs(name), address: splitAddress(rest) };
   }
   const plain = collapseSpaces(text.replace(NAME_HINTS, ' ')).trim();
   const parts = joinCompanySuffixes(stripRefs(plain).split(/\s*,\s*/).filter((p) => p !== ''));
   const [name = '', ...rest] = parts;
-  return { box, name, address: splitAddress(rest) };
+  return { name, address: splitAddress(rest) };
+}
+
+/** An address read from box 1's text: the parts it could tell apart, and the text as written. */
+export interface AddressParts {
+  readonly street1?: string;
+  readonly street2?: string;
+  readonly city?: string;
+  readonly state?: string;
+  readonly zipCode?: string;
+  readonly text: string;
 }
 
 function stripRefs(text: string): string {
@@ -179,7 +224,7 @@ function joinCompanySuffixes(parts: readonly string[]): string[] {
 const STATE_ZIP = /\b([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/;
 
 /** Best effort: the last part ends with "ST 12345", the one before is the city. */
-function splitAddress(parts: readonly string[]): Address {
+function splitAddress(parts: readonly string[]): AddressParts {
   const text = parts.join(', ');
   if (parts.length === 0) return { text };
   const last = parts[parts.length - 1] ?? '';
@@ -202,15 +247,16 @@ function splitAddress(parts: readonly string[]): Address {
   };
 }
 
-export function readIssuer(box: Box): Issuer {
+/** Box 2: `QUALYS, INC. [QLYS]`. */
+export function readIssuerBox(box: DraftBox): { name: string; tradingSymbol?: string } {
   const text = box.value.text;
   // The first `[` and the first `]` after it, found by indexOf: the regex this replaces
   // (`^(.*?)\s*\[\s*([^\]]*?)\s*\]`) took 9 s on 100,000 `[` with no `]`, minutes on 400,000.
   const open = text.indexOf('[');
   const close = open === -1 ? -1 : text.indexOf(']', open + 1);
-  if (close === -1) return { box, name: text };
+  if (close === -1) return { name: text };
   const symbol = text.slice(open + 1, close).trim();
-  return { box, name: text.slice(0, open).trim(), tradingSymbol: symbol === '' ? undefined : symbol };
+  return { name: text.slice(0, open).trim(), tradingSymbol: symbol === '' ? undefined : symbol };
 }
 
 const OPTIONS: readonly { key: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [
@@ -223,14 +269,24 @@ const OPTIONS: readonly { key: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' 
 const TITLE_HINT = /\(\s*give\s+title\s+below\s*\)/i;
 const OTHER_HINT = /\(\s*specify\s+below\s*\)/i;
 
-export function readRelationship(box: Box): Relationship {
-  const { text, underlined, hasMarks } = readMarks(box.value.raw);
+/** Box 5, as read: the four options, the officer's title and the other text. */
+export interface RelationshipReading {
+  readonly isDirector: boolean;
+  readonly isOfficer: boolean;
+  readonly isTenPercentOwner: boolean;
+  readonly isOther: boolean;
+  readonly officerTitle?: string;
+  readonly otherText?: string;
+}
+
+export function readRelationshipBox(box: DraftBox): RelationshipReading {
+  const { text, underlined, hasMarks } = readMarks(box.raw);
   const rendered = hasMarks || TITLE_HINT.test(text) || OTHER_HINT.test(text);
-  return rendered ? readRenderedRelationship(box, text, underlined) : readListedRelationship(box, text);
+  return rendered ? readRenderedRelationship(text, underlined) : readListedRelationship(text);
 }
 
 /** EDGAR's rendering: every option is printed; a mark before one selects it. */
-function readRenderedRelationship(box: Box, text: string, underlined: readonly string[]): Relationship {
+function readRenderedRelationship(text: string, underlined: readonly string[]): RelationshipReading {
   const flags = { isDirector: false, isTenPercentOwner: false, isOfficer: false, isOther: false };
   for (const { key, re } of OPTIONS) {
     const m = re.exec(text);
@@ -252,11 +308,11 @@ function readRenderedRelationship(box: Box, text: string, underlined: readonly s
   }
   const officerTitle = flags.isOfficer ? values.shift() : undefined;
   const otherText = flags.isOther ? values.shift() : undefined;
-  return { box, ...flags, officerTitle, otherText };
+  return { ...flags, officerTitle, otherText };
 }
 
 /** The hand-written form: `Director, 10% Owner, Officer (EVP, Sales), Other (text)`. */
-function readListedRelationship(box: Box, text: string): Relationship {
+function readListedRelationship(text: string): RelationshipReading {
   const flags = { isDirector: false, isTenPercentOwner: false, isOfficer: false, isOther: false };
   let officerTitle: string | undefined;
   let otherText: string | undefined;
@@ -273,7 +329,7 @@ function readListedRelationship(box: Box, text: string): Relationship {
       otherText = nonEmpty(other[1] ?? other[2]);
     }
   }
-  return { box, ...flags, officerTitle, otherText };
+  return { ...flags, officerTitle, otherText };
 }
 
 function nonEmpty(text: string | undefined): string | undefined {
@@ -300,8 +356,8 @@ function splitOutsideParens(text: string): string[] {
 }
 
 /** Box 6: true joint, false individual, undefined when the draft does not say which. */
-export function readFilingMode(box: Box): boolean | undefined {
-  const { text, hasMarks } = readMarks(box.value.raw);
+export function readFilingMode(box: DraftBox): boolean | undefined {
+  const { text, hasMarks } = readMarks(box.raw);
   const joint = /\bjoint\b|more\s+than\s+one\s+reporting/i;
   const individual = /\bindividual\b|by\s+one\s+reporting/i;
   if (hasMarks) {

@@ -2,7 +2,7 @@
  * Recognising the lines that start or end a part of the draft. Each test reads the line as a
  * person does: without Markdown emphasis, heading marks, list bullets or HTML tags.
  */
-import { cleanText, collapseSpaces } from '../text/cleanText';
+import { cleanText, collapseSpaces } from '../../text/cleanText';
 
 /** The line's words, without `#`, `*`, `>`, `|`, tags and escapes. */
 export function plainLine(text: string): string {

@@ -3,9 +3,9 @@
  * outer pipes) or a row of tab-separated cells, which is what a table becomes when it is pasted
  * from a spreadsheet, a word processor or a PDF.
  */
-import type { Cell } from '../model/filing';
-import { cleanText, collapseSpaces, isSpace, trimmedSpan } from '../text/cleanText';
-import { lineRange } from '../text/range';
+import type { Field, FootnoteRef } from '../../model/filing';
+import { cleanText, collapseSpaces, isSpace, trimmedSpan } from '../../text/cleanText';
+import { LINE } from '../../text/position';
 import { findFootnoteRefs } from './footnoteRefs';
 
 export interface CellSpan {
@@ -77,33 +77,45 @@ export function isSeparatorRow(text: string, row: RawRow): boolean {
   return dashes > 0;
 }
 
-/** What a cell needs cleaning for: tags, entities, escapes, or footnote references. */
-const NEEDS_CLEANING = /[<&\\(\u00b2\u00b3\u00b9\u2070-\u207e]/;
+/** A field under construction: the parser's readers fill `value` or `problem`, then publish it. */
+export type CellField = { -readonly [K in keyof Field<unknown>]: Field<unknown>[K] };
 
-/** Reads one cell: its references, its clean value and their ranges. */
-export function readCell(text: string, line: number, span: CellSpan): Cell {
-  const raw = text.slice(span.start, span.end);
-  if (!NEEDS_CLEANING.test(raw)) {
+const NO_REFS: readonly FootnoteRef[] = [];
+
+/**
+ * Reads one cell of line `line` (`span`: offsets in the line, between the delimiters) into a
+ * blank field: its text, its footnote references, the span of the cell and of its value.
+ */
+export function readCell(text: string, line: number, span: CellSpan): CellField {
+  const base = line * LINE;
+  const cellSpan = { start: base + span.start, end: base + span.end };
+  let start = span.start;
+  let end = span.end;
+  if (!hasCleaning(text, span.start, span.end)) {
     // Most cells are plain ("Common Stock", "10,000", "D"): no cleaning, no mapping to build.
-    let start = span.start;
-    let end = span.end;
     while (start < end && isSpace(text.charCodeAt(start))) start++;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-    const value = collapseSpaces(text.slice(start, end));
-    const at = insertionPoint(text, span);
-    return { raw, text: value, range: lineRange(line, span.start, span.end), valueRange: value === '' ? lineRange(line, at, at) : lineRange(line, start, end), refs: [] };
+    if (start === end) {
+      const at = base + insertionPoint(text, span);
+      return { text: '', value: undefined, problem: undefined, span: cellSpan, valueSpan: { start: at, end: at }, refs: NO_REFS };
+    }
+    return { text: collapseSpaces(text.slice(start, end)), value: undefined, problem: undefined, span: cellSpan, valueSpan: { start: base + start, end: base + end }, refs: NO_REFS };
   }
   const { refs, cuts } = findFootnoteRefs(text, line, span.start, span.end);
   const value = trimmedSpan(cleanText(text, span.start, span.end, cuts));
-  const at = insertionPoint(text, span);
-  const valueRange = value.text === '' ? lineRange(line, at, at) : lineRange(line, value.start, value.end);
-  return {
-    raw,
-    text: value.text,
-    range: lineRange(line, span.start, span.end),
-    valueRange,
-    refs,
-  };
+  const at = base + insertionPoint(text, span);
+  const valueSpan = value.text === '' ? { start: at, end: at } : { start: base + value.start, end: base + value.end };
+  return { text: value.text, value: undefined, problem: undefined, span: cellSpan, valueSpan, refs: refs.length > 0 ? refs : NO_REFS };
+}
+
+/** Whether `text[from, to)` holds a character that cleaning or a reference would change. */
+function hasCleaning(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // '<' '&' '\\' '(' and the superscript digits and parentheses.
+    if (c === 60 || c === 38 || c === 92 || c === 40 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0x2070 && c <= 0x207e)) return true;
+  }
+  return false;
 }
 
 /** Where a value typed into a blank cell goes: after the cell's first space, if it has one. */

@@ -3,7 +3,7 @@
  * `- 1. text`, `- (1) text`, or a bare `- text` bullet, which takes the number after the
  * previous item's (so a list of bare bullets is numbered 1, 2, 3 … in order).
  */
-import { type Range, lineRange } from '../text/range';
+import { lineSpan, type Span } from '../../text/position';
 import { superscriptNumber } from './footnoteRefs';
 
 const SUPERSCRIPT = '\u2070\u00b9\u00b2\u00b3\u2074-\u2079';
@@ -15,8 +15,8 @@ const BULLET = /^(\s*)[-*+](?!\*)\s+/;
 export interface ItemStart {
   /** The explicit number, or undefined for a bare bullet. */
   readonly id: number | undefined;
-  readonly markerRange: Range;
-  readonly numberRange?: Range;
+  readonly markerSpan: Span;
+  readonly numberSpan?: Span;
   /** Where the footnote's text begins on the line. */
   readonly textStart: number;
 }
@@ -34,15 +34,15 @@ export function footnoteItemStart(text: string, line: number): ItemStart | undef
     const markerStart = text.search(/\S/);
     return {
       id,
-      markerRange: lineRange(line, markerStart, m[0].trimEnd().length),
-      numberRange: lineRange(line, digitsAt, digitsAt + raw.length),
+      markerSpan: lineSpan(line, markerStart, m[0].trimEnd().length),
+      numberSpan: lineSpan(line, digitsAt, digitsAt + raw.length),
       textStart: m[0].length,
     };
   }
   const b = BULLET.exec(text);
   if (b) {
     const markerStart = text.search(/\S/);
-    return { id: undefined, markerRange: lineRange(line, markerStart, markerStart + 1), textStart: b[0].length };
+    return { id: undefined, markerSpan: lineSpan(line, markerStart, markerStart + 1), textStart: b[0].length };
   }
   return undefined;
 }

@@ -2,9 +2,12 @@
  * Footnote references, in the four notations FORMAT.md allows: `(1)`, `⁽¹⁾`, `<sup>(1)</sup>`
  * and `<sup>1</sup>`, one or several in a cell (`(1)(2)`, `(1, 2)`, `<sup>1,2</sup>`).
  */
-import type { FootnoteNotation, FootnoteRef } from '../model/filing';
-import type { Cut } from '../text/cleanText';
-import { lineRange } from '../text/range';
+import type { FootnoteRef } from '../../model/filing';
+import type { Cut } from '../../text/cleanText';
+import { LINE, lineSpan } from '../../text/position';
+
+/** How a footnote reference is written; a rename writes the new number the same way. */
+export type FootnoteNotation = 'paren' | 'superscript' | 'sup';
 
 export const SUPERSCRIPT_DIGITS: Readonly<Record<string, string>> = {
   '\u2070': '0', '\u00b9': '1', '\u00b2': '2', '\u00b3': '3', '\u2074': '4',
@@ -15,6 +18,24 @@ const DIGIT_TO_SUPERSCRIPT: readonly string[] = ['\u2070', '\u00b9', '\u00b2', '
 /** `¹²` → 12. */
 export function superscriptNumber(text: string): number {
   return Number(text.split('').map((c) => SUPERSCRIPT_DIGITS[c] ?? '').join(''));
+}
+
+/** The notation of a reference's digits as written: superscript digits, or plain ones. */
+export function notationOfDigits(digits: string): FootnoteNotation {
+  return digits !== '' && SUPERSCRIPT_DIGITS[digits[0] ?? ''] !== undefined ? 'superscript' : 'paren';
+}
+
+/**
+ * How a reference on line `text` is written: superscript digits, digits inside `<sup>…</sup>`,
+ * or a number in parentheses. A rename writes the new number the same way.
+ */
+export function notationOf(text: string, ref: FootnoteRef): FootnoteNotation {
+  const start = ref.numberSpan.start % LINE;
+  if (notationOfDigits(text.slice(start, ref.numberSpan.end % LINE)) === 'superscript') return 'superscript';
+  // Inside a `<sup>` tag when the nearest tag before the digits opens one.
+  const before = text.slice(0, start);
+  const open = before.toLowerCase().lastIndexOf('<sup>');
+  return open !== -1 && before.indexOf('<', open + 1) === -1 ? 'sup' : 'paren';
 }
 
 /** Writes a footnote number in a notation, for renames and inserted references. */
@@ -65,9 +86,8 @@ export function findFootnoteRefs(text: string, line: number, from: number, to: n
       const wholeEnd = d[3] ? bodyStart + d.index + d[0].length : digitsAt + digits.length;
       refs.push({
         id: Number(digits),
-        range: lineRange(line, from + wholeStart, from + wholeEnd),
-        numberRange: lineRange(line, from + digitsAt, from + digitsAt + digits.length),
-        notation: 'sup',
+        span: lineSpan(line, from + wholeStart, from + wholeEnd),
+        numberSpan: lineSpan(line, from + digitsAt, from + digitsAt + digits.length),
       });
     }
     take(start, start + m[0].length);
@@ -82,9 +102,8 @@ export function findFootnoteRefs(text: string, line: number, from: number, to: n
     const digitsAt = start + m[0].indexOf(raw);
     refs.push({
       id,
-      range: lineRange(line, from + start, from + end),
-      numberRange: lineRange(line, from + digitsAt, from + digitsAt + raw.length),
-      notation: 'superscript',
+      span: lineSpan(line, from + start, from + end),
+      numberSpan: lineSpan(line, from + digitsAt, from + digitsAt + raw.length),
     });
     take(start, end);
   }
@@ -100,14 +119,13 @@ export function findFootnoteRefs(text: string, line: number, from: number, to: n
       const digitsAt = listAt + d.index;
       refs.push({
         id: Number(d[0]),
-        range: single ? lineRange(line, from + start, from + end) : lineRange(line, from + digitsAt, from + digitsAt + d[0].length),
-        numberRange: lineRange(line, from + digitsAt, from + digitsAt + d[0].length),
-        notation: 'paren',
+        span: single ? lineSpan(line, from + start, from + end) : lineSpan(line, from + digitsAt, from + digitsAt + d[0].length),
+        numberSpan: lineSpan(line, from + digitsAt, from + digitsAt + d[0].length),
       });
     }
     take(start, end);
   }
 
-  refs.sort((a, b) => a.range.start.character - b.range.start.character);
+  refs.sort((a, b) => a.span.start - b.span.start);
   return { refs, cuts };
 }

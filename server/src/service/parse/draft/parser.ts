@@ -1,12 +1,15 @@
 /**
- * The parser: one pass over the lines of a draft, building the filing model. It never throws
+ * The draft front end's parser: one pass over the lines of a draft, building the filing model
+ * and the draft's own syntax (box labels, table headings, sections) beside it. It never throws
  * and never stops: a line it does not recognise is free text, a damaged row is kept (and
- * reported by the rules), and every part read keeps its source range.
+ * reported), and every part read keeps its source span.
  */
+import type { CalendarDate } from '../../model/calendarDate';
+import type { TableId } from '../../model/columns';
 import type {
-  Box,
-  CheckBox,
+  Address,
   DerivativeRow,
+  Field,
   Filing,
   Footnote,
   Issuer,
@@ -14,18 +17,31 @@ import type {
   Relationship,
   Remarks,
   ReportingOwner,
-  Section,
   Signature,
-  TableSection,
-} from '../model/filing';
-import type { TableId } from '../model/columns';
-import { cleanText, collapseSpaces } from '../text/cleanText';
-import { type SourceLine, splitLines } from '../text/lines';
-import { lineRange, type Range } from '../text/range';
-import { isSeparatorRow, readCell, splitRow } from './cells';
-import { dateField } from './fields';
+  Table,
+  TableRow,
+} from '../../model/filing';
+import type { SyntaxProblem } from '../../rules/types';
+import { cleanText, collapseSpaces } from '../../text/cleanText';
+import { type SourceLine, splitLines } from '../../text/lines';
+import { LINE, lineSpan, type Span } from '../../text/position';
+import { type CellField, isSeparatorRow, readCell, splitRow } from './cells';
+import { absentField, dateField, textField } from './fields';
 import { footnoteItemStart } from './footnoteItems';
-import { matchBox, readCheckBox, readFilingMode, readIssuer, readRelationship, readReportingOwner } from './header';
+import {
+  type AddressParts,
+  boxField,
+  boxSpan,
+  type DraftBox,
+  matchBox,
+  readCheckBox,
+  readFilingMode,
+  readIssuerBox,
+  readOwnerBox,
+  readRelationshipBox,
+} from './header';
+import { detailLine, type DetailKind } from './details';
+import { rowShapeProblem } from './rowShape';
 import {
   dateOnlyLine,
   isBoilerplate,
@@ -38,10 +54,48 @@ import {
 } from './sections';
 import { buildRow, isHeaderRow, tableOfColumnTitles } from './tableRows';
 
+/** A table as the draft writes it: its heading line, beside the model's rows. */
+export interface DraftTable {
+  readonly table: TableId;
+  /** The line that starts the table ("Table I - Non-Derivative Securities…", or its column titles). */
+  readonly headingLine: number;
+  /** From the heading to the last row. */
+  readonly span: Span;
+}
+
+export interface DraftSection {
+  readonly kind: 'header' | 'tableI' | 'tableII' | 'explanation' | 'remarks' | 'signature';
+  readonly span: Span;
+}
+
+/** A draft read: the model, and what only the draft's syntax has. */
 export interface ParsedDraft {
+  readonly kind: 'draft';
   readonly text: string;
   readonly lines: readonly SourceLine[];
   readonly filing: Filing;
+  /** Findings about the draft's own syntax (a row with a cell too many), under their rule ids. */
+  readonly problems: readonly SyntaxProblem[];
+  readonly boxes: readonly DraftBox[];
+  /** The lines under box 1 and box 2 that give a CIK or an address part. */
+  readonly details: readonly DetailField[];
+  readonly tables: readonly DraftTable[];
+  /** The line that starts the Explanation of Responses. */
+  readonly explanation: { readonly line: number; readonly span: Span } | undefined;
+  /** The "** Signature of Reporting Person" label, when the draft has one. */
+  readonly signatureLabelLine: number | undefined;
+  readonly sections: readonly DraftSection[];
+}
+
+/** A detail line under box 1 or 2 (`CIK: 0001234567`, `City: Redwood City`), read. */
+export interface DetailField {
+  readonly kind: DetailKind;
+  /** The box it belongs to. */
+  readonly box: DraftBox;
+  readonly line: number;
+  readonly span: Span;
+  readonly labelSpan: Span;
+  readonly field: Field<string>;
 }
 
 /**
@@ -53,8 +107,8 @@ type State = 'header' | 'tableI' | 'tableII' | 'between' | 'explanation' | 'rema
 interface OpenFootnote {
   id: number;
   line: number;
-  markerRange: Range;
-  numberRange?: Range;
+  markerSpan: Span;
+  numberSpan?: Span;
   textStart: number;
   parts: string[];
   lastLine: number;
@@ -64,8 +118,13 @@ interface OpenFootnote {
 interface OpenTable {
   table: TableId;
   headingLine: number;
-  rows: (NonDerivativeRow | DerivativeRow)[];
-  lastLine: number;
+  rows: TableRow[];
+}
+
+interface OpenSignature {
+  span: Span;
+  name: Field<string>;
+  date: Field<CalendarDate> | undefined;
 }
 
 /** Parses a draft. Total: any string gives a model. */
@@ -76,19 +135,21 @@ export function parseDraft(text: string): ParsedDraft {
 class DraftParser {
   private readonly lines: SourceLine[];
   private state: State = 'header';
-  private readonly boxes: Box[] = [];
+  private readonly boxes: DraftBox[] = [];
+  private readonly details: DetailField[] = [];
   private tableI: OpenTable | undefined;
   private tableII: OpenTable | undefined;
   private current: OpenTable | undefined;
-  private explanation: { line: number; range: Range } | undefined;
+  private explanation: { line: number; span: Span } | undefined;
   private readonly footnotes: Footnote[] = [];
   private openFootnote: OpenFootnote | undefined;
   private remarks:
     | { line: number; startChar: number; parts: string[]; hasText: boolean; lastLine: number; lastEnd: number; textLine: number; textChar: number }
     | undefined;
-  private readonly signatures: { sig: Omit<Signature, 'date'>; date?: Signature['date'] }[] = [];
-  private pendingSignatures: { sig: Omit<Signature, 'date'>; date?: Signature['date'] }[] = [];
+  private readonly signatures: OpenSignature[] = [];
+  private pendingSignatures: OpenSignature[] = [];
   private signatureLabelLine: number | undefined;
+  private readonly problems: SyntaxProblem[] = [];
 
   constructor(private readonly text: string) {
     this.lines = splitLines(text);
@@ -97,7 +158,27 @@ class DraftParser {
   parse(): ParsedDraft {
     for (const line of this.lines) this.readLine(line);
     this.closeFootnote();
-    return { text: this.text, lines: this.lines, filing: this.buildFiling() };
+    const nonDerivativeTable = this.table<NonDerivativeRow>(this.tableI);
+    const derivativeTable = this.table<DerivativeRow>(this.tableII);
+    const signatures: Signature[] = this.signatures.map((s) => ({ span: s.span, name: s.name, date: s.date }));
+    const remarks = this.buildRemarks();
+    const filing = this.buildFiling(nonDerivativeTable, derivativeTable, signatures, remarks);
+    const tables: DraftTable[] = [];
+    if (this.tableI && nonDerivativeTable) tables.push({ table: 'I', headingLine: this.tableI.headingLine, span: nonDerivativeTable.span });
+    if (this.tableII && derivativeTable) tables.push({ table: 'II', headingLine: this.tableII.headingLine, span: derivativeTable.span });
+    return {
+      kind: 'draft',
+      text: this.text,
+      lines: this.lines,
+      filing,
+      problems: this.problems,
+      boxes: this.boxes,
+      details: this.details,
+      tables,
+      explanation: this.explanation,
+      signatureLabelLine: this.signatureLabelLine,
+      sections: this.buildSections(filing, remarks),
+    };
   }
 
   private readLine(line: SourceLine): void {
@@ -121,7 +202,7 @@ class DraftParser {
       this.state !== 'signature' && this.state !== 'explanation' && this.state !== 'remarks' && (this.state !== 'after' || !this.explanation);
     if (explanationMayStart && startsExplanation(t)) {
       this.closeTable();
-      this.explanation = { line: line.index, range: lineRange(line.index, 0, t.length) };
+      this.explanation = { line: line.index, span: lineSpan(line.index, 0, t.length) };
       this.state = 'explanation';
       return;
     }
@@ -192,14 +273,35 @@ class DraftParser {
       return;
     }
     const box = matchBox(line.text, line.index, 0, line.text.length);
-    if (box) this.boxes.push(box);
+    if (box) {
+      this.boxes.push(box);
+      return;
+    }
+    this.readDetailLine(line);
+  }
+
+  /** `CIK: 0001234567` or an address part under box 1, `CIK:` under box 2. */
+  private readDetailLine(line: SourceLine): void {
+    const owner = this.boxes[this.boxes.length - 1];
+    if (!owner || (owner.kind !== 'reportingPerson' && owner.kind !== 'issuer')) return;
+    const found = detailLine(line.text);
+    if (!found || (owner.kind === 'issuer' && found.kind !== 'cik')) return;
+    const cell = readCell(line.text, line.index, { start: found.valueStart, end: line.text.length });
+    this.details.push({
+      kind: found.kind,
+      box: owner,
+      line: line.index,
+      span: lineSpan(line.index, found.labelStart, Math.max(found.labelEnd, line.text.trimEnd().length)),
+      labelSpan: lineSpan(line.index, found.labelStart, found.labelEnd),
+      field: textField(cell),
+    });
   }
 
   // ---- tables --------------------------------------------------------------------------
 
   private startTable(table: TableId, line: number): void {
     this.closeTable();
-    const open: OpenTable = { table, headingLine: line, rows: [], lastLine: line };
+    const open: OpenTable = { table, headingLine: line, rows: [] };
     if (table === 'I') this.tableI = open;
     else this.tableII = open;
     this.current = open;
@@ -228,7 +330,7 @@ class DraftParser {
     const table = this.current;
     if (!table) return;
     const t = line.text;
-    if (t.trim() === '') return;
+    if (isBlankLine(t)) return;
     const row = splitRow(t);
     if (!row) {
       // Text after the data rows ends the table; text before them is its title.
@@ -247,9 +349,9 @@ class DraftParser {
     const last = row.cells[row.cells.length - 1];
     const rowStart = row.delimiter === 'pipe' ? Math.max(0, (first?.start ?? 1) - 1) : 0;
     const rowEnd = row.delimiter === 'pipe' ? Math.min(t.length, (last?.end ?? t.length) + 1) : t.length;
-    const built = buildRow(table.table, line.index, lineRange(line.index, rowStart, rowEnd), cells, row.delimiter, table.rows.length + 1);
+    const built = buildRow(table.table, lineSpan(line.index, rowStart, rowEnd), cells, table.rows.length + 1);
+    if (built.damaged) this.problems.push(rowShapeProblem(built, cells, row.delimiter));
     table.rows.push(built);
-    table.lastLine = line.index;
   }
 
   // ---- explanation of responses ----------------------------------------------------------
@@ -268,8 +370,8 @@ class DraftParser {
       this.openFootnote = {
         id: item.id ?? (previous ? previous.id + 1 : 1),
         line: line.index,
-        markerRange: item.markerRange,
-        numberRange: item.numberRange,
+        markerSpan: item.markerSpan,
+        numberSpan: item.numberSpan,
         textStart: item.textStart,
         parts: [cleanLine(t, item.textStart)],
         lastLine: line.index,
@@ -277,7 +379,7 @@ class DraftParser {
       };
       return;
     }
-    if (t.trim() === '' || !this.openFootnote) return;
+    if (isBlankLine(t) || !this.openFootnote) return;
     this.openFootnote.parts.push(cleanLine(t, 0));
     this.openFootnote.lastLine = line.index;
     this.openFootnote.lastEnd = t.trimEnd().length;
@@ -287,15 +389,14 @@ class DraftParser {
     const f = this.openFootnote;
     if (!f) return;
     this.openFootnote = undefined;
+    const end = f.lastLine * LINE + f.lastEnd;
     this.footnotes.push({
       id: f.id,
       text: collapseSpaces(f.parts.join(' ')).trim(),
-      line: f.line,
-      range: { start: f.markerRange.start, end: { line: f.lastLine, character: f.lastEnd } },
-      markerRange: f.markerRange,
-      numberRange: f.numberRange,
-      textRange: { start: { line: f.line, character: f.textStart }, end: { line: f.lastLine, character: f.lastEnd } },
-      lastLine: f.lastLine,
+      span: { start: f.markerSpan.start, end },
+      markerSpan: f.markerSpan,
+      numberSpan: f.numberSpan,
+      textSpan: { start: f.line * LINE + f.textStart, end },
     });
   }
 
@@ -325,7 +426,7 @@ class DraftParser {
       this.state = 'after';
       return;
     }
-    if (line.text.trim() === '') return;
+    if (isBlankLine(line.text)) return;
     const part = cleanLine(line.text, 0);
     // The text starts at the first line with words. A flag, not `parts.join('')` on every
     // line, which made long remarks O(n²).
@@ -355,28 +456,20 @@ class DraftParser {
         }
       }
     }
-    let nameText = t.slice(at + 3, nameEnd);
     let nameSpanEnd = nameEnd;
     // `/s/ John N. Wilson   08/07/2013`: a date at the end of the line. The trailing spaces and
     // pipe are trimmed first: `\s*\|?\s*$` in the regex backtracked in O(n²) for each of
     // its start positions on a long run of spaces (100,000 spaces took 7 s, 400,000 almost 2 min).
-    let tail = nameText.trimEnd();
+    let tail = t.slice(at + 3, nameEnd).trimEnd();
     if (tail.endsWith('|')) tail = tail.slice(0, -1).trimEnd();
     const trailing = /\s(\d{1,2}\/\d{1,2}\/\d{2,4})$/.exec(tail);
     if (!dateSpan && trailing) {
       const start = at + 3 + trailing.index + 1;
       dateSpan = { start, end: start + (trailing[1] ?? '').length };
-      nameText = nameText.slice(0, trailing.index);
       nameSpanEnd = at + 3 + trailing.index;
     }
-    const nameCell = readCell(t, line.index, { start: at + 3, end: nameSpanEnd });
-    const sig: Omit<Signature, 'date'> = {
-      line: line.index,
-      range: lineRange(line.index, at, t.trimEnd().length),
-      name: nameCell.text,
-      nameRange: nameCell.valueRange,
-    };
-    const entry: { sig: Omit<Signature, 'date'>; date?: Signature['date'] } = { sig };
+    const name = textField(readCell(t, line.index, { start: at + 3, end: nameSpanEnd }));
+    const entry: OpenSignature = { span: lineSpan(line.index, at, t.trimEnd().length), name, date: undefined };
     if (dateSpan) entry.date = dateField(readCell(t, line.index, dateSpan));
     else this.pendingSignatures.push(entry);
     this.signatures.push(entry);
@@ -395,77 +488,137 @@ class DraftParser {
 
   // ---- the model -----------------------------------------------------------------------------
 
-  private buildFiling(): Filing {
-    const lineText = (n: number): string => this.lines[n]?.text ?? '';
-    const reportingOwners: ReportingOwner[] = [];
+  private buildFiling(
+    nonDerivativeTable: Table<NonDerivativeRow> | undefined,
+    derivativeTable: Table<DerivativeRow> | undefined,
+    signatures: readonly Signature[],
+    remarks: Remarks | undefined,
+  ): Filing {
     const relationships: Relationship[] = [];
     let issuer: Issuer | undefined;
     let periodOfReport: Filing['periodOfReport'];
     let dateOfOriginalSubmission: Filing['dateOfOriginalSubmission'];
     let filingMode: Filing['filingMode'];
-    let notSubjectToSection16: CheckBox | undefined;
-    let aff10b5One: CheckBox | undefined;
+    let notSubjectToSection16: Filing['notSubjectToSection16'];
+    let aff10b5One: Filing['aff10b5One'];
+    const ownerBoxes: DraftBox[] = [];
     for (const box of this.boxes) {
       switch (box.kind) {
         case 'reportingPerson':
-          reportingOwners.push(readReportingOwner(box));
+          ownerBoxes.push(box);
           break;
         case 'issuer':
-          issuer ??= readIssuer(box);
+          issuer ??= this.issuer(box);
           break;
         case 'earliestTransaction':
-          periodOfReport ??= { box, date: dateField(box.value) };
+          periodOfReport ??= dateField({ ...box.value, span: boxSpan(box) });
           break;
         case 'amendment':
-          dateOfOriginalSubmission ??= { box, date: dateField(box.value) };
+          dateOfOriginalSubmission ??= dateField({ ...box.value, span: boxSpan(box) });
           break;
         case 'relationship':
-          relationships.push(readRelationship(box));
+          relationships.push(relationship(box));
           break;
         case 'filingMode':
-          filingMode ??= { box, joint: readFilingMode(box) };
+          filingMode ??= boxField(box, readFilingMode(box));
           break;
         case 'exitBox':
-          notSubjectToSection16 ??= readCheckBox(box, lineText(box.line));
+          notSubjectToSection16 ??= boxField(box, readCheckBox(box));
           break;
         case 'rule10b5-1':
-          aff10b5One ??= readCheckBox(box, lineText(box.line));
+          aff10b5One ??= boxField(box, readCheckBox(box));
           break;
       }
     }
-    const signatures: Signature[] = this.signatures.map((e) => (e.date ? { ...e.sig, date: e.date } : { ...e.sig }));
-    const nonDerivativeTable = this.section<NonDerivativeRow>(this.tableI);
-    const derivativeTable = this.section<DerivativeRow>(this.tableII);
-    const remarks = this.buildRemarks();
+    const reportingOwners: ReportingOwner[] = ownerBoxes.map((box, i) => this.owner(box, relationships[Math.min(i, relationships.length - 1)]));
     return {
-      documentType: dateOfOriginalSubmission?.date.cell.text ? '4/A' : '4',
-      reportingOwners,
+      documentType: dateOfOriginalSubmission?.text ? '4/A' : '4',
+      schemaVersion: undefined,
       issuer,
+      reportingOwners,
+      relationships,
       periodOfReport,
       dateOfOriginalSubmission,
-      relationships,
-      filingMode,
       notSubjectToSection16,
       aff10b5One,
-      boxes: this.boxes,
+      filingMode,
       nonDerivativeTable,
       derivativeTable,
-      explanation: this.explanation,
       footnotes: this.footnotes,
       remarks,
       signatures,
-      signatureLabelLine: this.signatureLabelLine,
-      sections: this.buildSections(nonDerivativeTable, derivativeTable, remarks, signatures),
+      places: { top: this.top(), signature: this.signaturePlace() },
     };
   }
 
-  private section<R extends NonDerivativeRow | DerivativeRow>(open: OpenTable | undefined): TableSection<R> | undefined {
+  private detailsOf(box: DraftBox, kind: DetailKind): Field<string> | undefined {
+    for (const d of this.details) if (d.box === box && d.kind === kind) return d.field;
+    return undefined;
+  }
+
+  private owner(box: DraftBox, relationship: Relationship | undefined): ReportingOwner {
+    const { name, address } = readOwnerBox(box);
+    return {
+      span: box.span,
+      cik: this.detailsOf(box, 'cik') ?? absentField(box.span.end),
+      name: { ...boxField<string>(box, name === '' ? undefined : name), text: name },
+      address: this.address(box, address),
+      relationship,
+    };
+  }
+
+  /** The address: its parts from the detail lines where the draft gives them, else from box 1's text. */
+  private address(box: DraftBox, parts: AddressParts): Address {
+    const given = this.details.some((d) => d.box === box && d.kind !== 'cik');
+    const part = (kind: DetailKind, read: string | undefined): Field<string> => {
+      const detail = this.detailsOf(box, kind);
+      if (given) return detail ?? absentField(box.span.end);
+      return read === undefined ? absentField(box.span.end) : { ...boxField<string>(box, read), text: read, refs: [] };
+    };
+    return {
+      street1: part('street1', parts.street1),
+      street2: part('street2', parts.street2),
+      city: part('city', parts.city),
+      state: part('state', parts.state),
+      zipCode: part('zipCode', parts.zipCode),
+      text: given ? '' : parts.text,
+    };
+  }
+
+  private issuer(box: DraftBox): Issuer {
+    const { name, tradingSymbol } = readIssuerBox(box);
+    return {
+      span: box.span,
+      cik: this.detailsOf(box, 'cik') ?? absentField(box.span.end),
+      name: { ...boxField<string>(box, name === '' ? undefined : name), text: name },
+      tradingSymbol: { ...boxField<string>(box, tradingSymbol), text: tradingSymbol ?? '', refs: [] },
+    };
+  }
+
+  /** Where a finding about a missing box goes: the draft's first non-blank line. */
+  private top(): Span {
+    const line = this.lines.find((l) => !isBlankLine(l.text)) ?? this.lines[0];
+    if (!line) return lineSpan(0, 0, 0);
+    const start = line.text.search(/\S/);
+    return lineSpan(line.index, Math.max(0, start), line.text.trimEnd().length);
+  }
+
+  /** Where a missing signature goes: the signature label, or the draft's last line. */
+  private signaturePlace(): Span {
+    const labelLine = this.signatureLabelLine;
+    const label = labelLine !== undefined ? this.lines[labelLine] : undefined;
+    if (label) return lineSpan(label.index, 0, label.text.length);
+    const last = this.lines[this.lines.length - 1];
+    return lineSpan(this.lines.length - 1, 0, last?.text.length ?? 0);
+  }
+
+  private table<R extends TableRow>(open: OpenTable | undefined): Table<R> | undefined {
     if (!open) return undefined;
-    const lastLine = open.rows[open.rows.length - 1]?.line ?? open.headingLine;
+    const lastRow = open.rows[open.rows.length - 1];
+    const lastLine = lastRow ? Math.floor(lastRow.span.start / LINE) : open.headingLine;
     return {
       table: open.table,
-      headingLine: open.headingLine,
-      range: { start: { line: open.headingLine, character: 0 }, end: { line: lastLine, character: this.lines[lastLine]?.text.length ?? 0 } },
+      span: { start: open.headingLine * LINE, end: lastLine * LINE + (this.lines[lastLine]?.text.length ?? 0) },
       rows: open.rows as R[],
     };
   }
@@ -473,42 +626,65 @@ class DraftParser {
   private buildRemarks(): Remarks | undefined {
     const r = this.remarks;
     if (!r) return undefined;
+    const end = r.lastLine * LINE + r.lastEnd;
     return {
       text: collapseSpaces(r.parts.join(' ')).trim(),
-      line: r.line,
-      range: { start: { line: r.line, character: Math.max(0, r.startChar) }, end: { line: r.lastLine, character: r.lastEnd } },
-      textRange: { start: { line: r.textLine, character: Math.max(0, r.textChar) }, end: { line: r.lastLine, character: r.lastEnd } },
+      span: { start: r.line * LINE + Math.max(0, r.startChar), end },
+      textSpan: { start: r.textLine * LINE + Math.max(0, r.textChar), end },
     };
   }
 
-  private buildSections(
-    tableI: TableSection<NonDerivativeRow> | undefined,
-    tableII: TableSection<DerivativeRow> | undefined,
-    remarks: Remarks | undefined,
-    signatures: readonly Signature[],
-  ): Section[] {
-    const sections: Section[] = [];
+  private buildSections(filing: Filing, remarks: Remarks | undefined): DraftSection[] {
+    const sections: DraftSection[] = [];
     const firstBox = this.boxes[0];
     const lastBox = this.boxes[this.boxes.length - 1];
-    if (firstBox && lastBox) sections.push({ kind: 'header', range: { start: firstBox.range.start, end: lastBox.range.end } });
-    if (tableI) sections.push({ kind: 'tableI', range: tableI.range });
-    if (tableII) sections.push({ kind: 'tableII', range: tableII.range });
+    if (firstBox && lastBox) {
+      const lastDetail = this.details[this.details.length - 1];
+      const end = lastDetail && lastDetail.span.end > lastBox.span.end ? lastDetail.span.end : lastBox.span.end;
+      sections.push({ kind: 'header', span: { start: firstBox.span.start, end } });
+    }
+    if (filing.nonDerivativeTable) sections.push({ kind: 'tableI', span: filing.nonDerivativeTable.span });
+    if (filing.derivativeTable) sections.push({ kind: 'tableII', span: filing.derivativeTable.span });
     if (this.explanation) {
       const last = this.footnotes[this.footnotes.length - 1];
-      sections.push({ kind: 'explanation', range: { start: this.explanation.range.start, end: last ? last.range.end : this.explanation.range.end } });
+      sections.push({ kind: 'explanation', span: { start: this.explanation.span.start, end: last ? last.span.end : this.explanation.span.end } });
     }
-    if (remarks) sections.push({ kind: 'remarks', range: remarks.range });
-    const firstSig = signatures[0];
-    const lastSig = signatures[signatures.length - 1];
+    if (remarks) sections.push({ kind: 'remarks', span: remarks.span });
+    const firstSig = filing.signatures[0];
+    const lastSig = filing.signatures[filing.signatures.length - 1];
     if (firstSig && lastSig) {
-      const end = lastSig.date ? lastSig.date.cell.range.end : lastSig.range.end;
-      sections.push({ kind: 'signature', range: { start: firstSig.range.start, end } });
+      const end = lastSig.date ? lastSig.date.span.end : lastSig.span.end;
+      sections.push({ kind: 'signature', span: { start: firstSig.span.start, end } });
     }
     return sections;
   }
+}
+
+/** Box 5 as a model relationship: the options it selects and their texts. */
+function relationship(box: DraftBox): Relationship {
+  const r = readRelationshipBox(box);
+  const text = (value: string | undefined): Field<string> =>
+    value === undefined ? absentField(box.span.end) : { ...boxField<string>(box, value), text: value, refs: [] };
+  return {
+    span: box.span,
+    isDirector: r.isDirector,
+    isOfficer: r.isOfficer,
+    isTenPercentOwner: r.isTenPercentOwner,
+    isOther: r.isOther,
+    officerTitle: text(r.officerTitle),
+    otherText: text(r.otherText),
+    refs: box.value.refs,
+  };
+}
+
+/** A line of nothing but white space (as `trim` sees it), without making a trimmed copy of it. */
+function isBlankLine(text: string): boolean {
+  return !/\S/.test(text);
 }
 
 /** A line of prose (footnote or remarks) as read: tags, escapes and extra spaces removed. */
 function cleanLine(text: string, from: number): string {
   return collapseSpaces(cleanText(text, from, text.length).text).trim();
 }
+
+export type { CellField };
