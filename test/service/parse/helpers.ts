@@ -4,6 +4,7 @@
  * rather than as bare numbers. Positions are 0-based, as in the model.
  */
 import { readFileSync } from 'node:fs';
+import { SourceField } from '../../../server/src/service/model/field';
 import type { Field, Filing } from '../../../server/src/service/model/filing';
 import { readCell, splitRow } from '../../../server/src/service/parse/draft/cells';
 import { parseDraft, type ParsedDraft } from '../../../server/src/service/parse/draft/parser';
@@ -74,10 +75,16 @@ function isSpan(value: unknown): value is Span {
 /** Every span in a model (any object of just `start` and `end` numbers), with its path. */
 export function allSpans(value: unknown, path = 'filing', found: { path: string; span: Span }[] = [], seen = new Set<object>()): { path: string; span: Span }[] {
   if (typeof value !== 'object' || value === null || seen.has(value)) return found;
+  seen.add(value);
+  if (value instanceof SourceField) {
+    // A field keeps its spans as numbers and makes them when asked.
+    found.push({ path: `${path}.span`, span: value.span }, { path: `${path}.valueSpan`, span: value.valueSpan });
+    allSpans(value.refs, `${path}.refs`, found, seen);
+    return found;
+  }
   // Plain objects and arrays only: decimal.js values hold digits, not spans.
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== Array.prototype) return found;
-  seen.add(value);
   if (isSpan(value)) {
     found.push({ path, span: value });
     return found;
@@ -118,7 +125,7 @@ export function cellProblems(filing: Filing): string[] {
   const visit = (value: unknown, path: string, seen: Set<object>): void => {
     if (typeof value !== 'object' || value === null || seen.has(value)) return;
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== Array.prototype) return;
+    if (proto !== Object.prototype && proto !== Array.prototype && !(value instanceof SourceField)) return;
     seen.add(value);
     const field = value as Partial<Field<unknown>>;
     if (typeof field.text === 'string' && field.span && field.valueSpan && Array.isArray(field.refs)) {

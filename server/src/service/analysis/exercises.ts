@@ -3,7 +3,7 @@
  * disposes of the derivative and the row that acquires the underlying, usually in Table I, in
  * Table II when the acquired security is itself a derivative (a convertible Class B).
  */
-import { formatIsoDate } from '../model/calendarDate';
+import { dayNumber } from '../model/calendarDate';
 import { isExerciseCode } from '../model/codes';
 import { type DerivativeRow, type Filing, type TableRow, titleKey } from '../model/filing';
 
@@ -27,7 +27,7 @@ function exerciseKey(row: TableRow): string | undefined {
   const code = row.coding.value?.code;
   const date = row.transactionDate.value;
   if (row.damaged || row.kind !== 'transaction' || !isExerciseCode(code) || !date) return undefined;
-  return `${code}\u0000${formatIsoDate(date)}`;
+  return `${code}\u0000${dayNumber(date)}`;
 }
 
 function sameAmount(a: TableRow, b: DerivativeRow): boolean {

@@ -15,8 +15,6 @@ export interface HoldingStep {
   readonly previous?: TableRow;
   /** What column 5/9 should say, when it can be computed from the previous row. */
   readonly expected?: Decimal;
-  /** How `expected` was computed: "65,500 − 10,000 disposed on 08/06/2013". */
-  readonly computation?: string;
   /** What the holding was before this row, from the previous row or worked back from this one. */
   readonly before?: Decimal;
   /** The amount this row adds (+) or removes (−), when known. */
@@ -76,6 +74,16 @@ export function signedChange(row: TableRow): Decimal | undefined {
   return direction === 'A' ? shares.amount : shares.amount.negated();
 }
 
+/**
+ * How a step's expected figure is computed, for messages: "65,500 − 10,000 disposed on
+ * 08/06/2013". Made when a message needs it, not for every row.
+ */
+export function computationOf(step: HoldingStep): string | undefined {
+  if (step.expected === undefined || step.before === undefined) return undefined;
+  if (step.row.kind === 'holding' || !step.change) return `${formatDecimal(step.before)}, as the previous row of this holding`;
+  return `${formatDecimal(step.before)} ${step.change.isNegative() ? '\u2212' : '+'} ${describeChange(step.row, step.change)}`;
+}
+
 function describeChange(row: TableRow, change: Decimal): string {
   const verb = change.isNegative() ? 'disposed' : 'acquired';
   const date = row.transactionDate.value;
@@ -107,10 +115,8 @@ export function computeHoldings(filing: Filing): Holdings {
         step.before = prevOwned.amount;
         if (row.kind === 'holding') {
           step.expected = prevOwned.amount;
-          step.computation = `${formatDecimal(prevOwned.amount)}, as the previous row of this holding`;
         } else if (change) {
           step.expected = prevOwned.amount.plus(change);
-          step.computation = `${formatDecimal(prevOwned.amount)} ${change.isNegative() ? '\u2212' : '+'} ${describeChange(row, change)}`;
         }
       } else if (!previous && owned && !owned.dollars && change) {
         // The first row of a holding: what was held before it follows from this row.

@@ -5,6 +5,7 @@
  * filing deadline.
  */
 import type { Analysis } from '../analysis/analysis';
+import { computationOf } from '../analysis/holdings';
 import { rowLabel } from '../rules/helpers';
 import { federalHoliday, form4Deadline, isBusinessDay } from '../model/businessDays';
 import { addDays, type CalendarDate, compareDates, formatDate, weekdayName } from '../model/calendarDate';
@@ -12,6 +13,7 @@ import type { ColumnInfo } from '../model/columns';
 import { codeInfo, MARKER_CODES } from '../model/codes';
 import { formatDecimal, formatPrice } from '../model/decimal';
 import type { Footnote, TableRow } from '../model/filing';
+import { SourceField } from '../model/field';
 import { codingField } from '../parse/draft/fields';
 import type { BoxKind } from '../parse/draft/header';
 import type { ParsedDraft } from '../parse/draft/parser';
@@ -62,7 +64,7 @@ function columnHover(table: string, column: ColumnInfo): string {
 }
 
 function codeHover(text: string): string {
-  const field = codingField({ text, value: undefined, problem: undefined, span: ZERO_SPAN, valueSpan: ZERO_SPAN, refs: [] });
+  const field = codingField(new SourceField(text, 0, 0, 0, 0));
   const letter = text.trim().charAt(0).toUpperCase();
   const info = codeInfo(field.value?.code ?? letter);
   if (!info) {
@@ -73,7 +75,6 @@ function codeHover(text: string): string {
   return `**${info.code}**: ${info.meaning}\n\n*Direction:* ${info.direction}${swap}\n\n*Transaction code, Form 4 General Instruction 8.*`;
 }
 
-const ZERO_SPAN: Span = { start: 0, end: 0 };
 
 /** What the row's values say about this cell: the running balance, the deadline, the range. */
 function cellFacts(row: TableRow, column: ColumnInfo, analysis: Analysis): string | undefined {
@@ -86,8 +87,8 @@ function cellFacts(row: TableRow, column: ColumnInfo, analysis: Analysis): strin
         const matches = step.expected.equals(owned.amount);
         const prev = rowLabel(step.previous);
         return matches
-          ? `**${formatDecimal(owned.amount)} = ${step.computation}** (from ${prev})`
-          : `**Expected ${formatDecimal(step.expected)} = ${step.computation}** (from ${prev}); the row says ${formatDecimal(owned.amount)}.`;
+          ? `**${formatDecimal(owned.amount)} = ${computationOf(step)}** (from ${prev})`
+          : `**Expected ${formatDecimal(step.expected)} = ${computationOf(step)}** (from ${prev}); the row says ${formatDecimal(owned.amount)}.`;
       }
       if (step.before !== undefined && step.change) {
         return `**First row of this holding:** ${formatDecimal(step.before)} held before, ${step.change.isNegative() ? '\u2212' : '+'} ${formatDecimal(step.change.abs())} = ${formatDecimal(owned.amount)}.`;

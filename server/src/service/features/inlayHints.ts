@@ -4,6 +4,7 @@
  * previous row ("= 65,500 − 10,000"), or what it should be when it does not.
  */
 import type { Analysis } from '../analysis/analysis';
+import { computationOf } from '../analysis/holdings';
 import { formatDecimal } from '../model/decimal';
 import type { Filing } from '../model/filing';
 import { type Pos, type Span, spansOverlap } from '../text/position';
@@ -34,8 +35,8 @@ export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span): I
         position,
         label: matches ? `= ${arithmetic}` : `\u2260 ${arithmetic} = ${formatDecimal(expected)}`,
         tooltip: matches
-          ? `Follows from Table ${step.previous.table} row ${step.previous.ordinal}: ${step.computation ?? ''}.`
-          : `Does not follow from Table ${step.previous.table} row ${step.previous.ordinal}: expected ${formatDecimal(expected)} (${step.computation ?? ''}).`,
+          ? `Follows from Table ${step.previous.table} row ${step.previous.ordinal}: ${computationOf(step) ?? ''}.`
+          : `Does not follow from Table ${step.previous.table} row ${step.previous.ordinal}: expected ${formatDecimal(expected)} (${computationOf(step) ?? ''}).`,
       });
     } else if (step.before !== undefined && step.change) {
       hints.push({

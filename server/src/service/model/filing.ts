@@ -11,6 +11,7 @@
  * labels, tags) stays in its front end.
  */
 import type { Span } from '../text/position';
+import { TextMemo } from './memo';
 import type { CalendarDate } from './calendarDate';
 import type { Direction } from './codes';
 import type { TableId } from './columns';
@@ -222,8 +223,11 @@ export interface Filing {
  * and trailing punctuation do not ("Common Stock." is "common stock").
  */
 export function titleKey(text: string | undefined): string {
-  return (text ?? '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.,;:]+$/, '').trim();
+  if (text === undefined || text === '') return '';
+  return titleKeys.get(text, (t) => t.toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.,;:]+$/, '').trim());
 }
+
+const titleKeys = new TextMemo<string>();
 
 /** A field with no value: blank, or holding only footnote references. */
 export function isBlank(field: Field<unknown>): boolean {

@@ -1,7 +1,8 @@
 /** Rules across rows and tables: running balances, exercise pairs, withholdings. */
 import { footnotesOfRow } from '../analysis/footnoteIndex';
+import { computationOf } from '../analysis/holdings';
 import type { ExerciseGroup } from '../analysis/exercises';
-import { formatDate, formatIsoDate } from '../model/calendarDate';
+import { dayNumber, formatDate, sameDate } from '../model/calendarDate';
 import { type Decimal, formatDecimal, formatPrice, ZERO } from '../model/decimal';
 import { type Field, type Quantity, type TableRow, titleKey } from '../model/filing';
 import { flipDirectionFix } from './rows';
@@ -43,7 +44,7 @@ export const holdingsMismatch: RuleDefinition = {
       const previousOwned = step.previous.ownedAfter.value;
       report({
         span: row.ownedAfter.valueSpan,
-        message: `Amount owned should be ${expected} (${step.computation ?? ''}), found ${formatDecimal(found.amount)}${flipped ? `: the difference is twice the amount, so (A)/(D) looks flipped` : ''}${explained ? ' (a footnote on the cell may explain it)' : ''}`,
+        message: `Amount owned should be ${expected} (${computationOf(step) ?? ''}), found ${formatDecimal(found.amount)}${flipped ? `: the difference is twice the amount, so (A)/(D) looks flipped` : ''}${explained ? ' (a footnote on the cell may explain it)' : ''}`,
         severity: explained ? 'information' : undefined,
         related: [relatedRow(step.previous, `the previous row of this holding${previousOwned ? `, ${formatDecimal(previousOwned.amount)} owned` : ''}`)],
         fixes,
@@ -156,7 +157,7 @@ export const exerciseUnpaired: RuleDefinition = {
 function sameExercise(a: TableRow, b: TableRow): boolean {
   const da = a.transactionDate.value;
   const db = b.transactionDate.value;
-  return a.coding.value?.code === b.coding.value?.code && da !== undefined && db !== undefined && formatIsoDate(da) === formatIsoDate(db);
+  return a.coding.value?.code === b.coding.value?.code && da !== undefined && db !== undefined && sameDate(da, db);
 }
 
 function sum(fields: readonly Field<Quantity>[]): Decimal | undefined {
@@ -236,7 +237,7 @@ export const withholdingUnpaired: RuleDefinition = {
     const keyOf = (r: TableRow): string | undefined => {
       const date = r.transactionDate.value;
       const title = r.securityTitle.value;
-      return date && title ? `${r.table}\u0000${titleKey(title)}\u0000${formatIsoDate(date)}` : undefined;
+      return date && title ? `${r.table}\u0000${titleKey(title)}\u0000${dayNumber(date)}` : undefined;
     };
     for (const r of rows) {
       const key = keyOf(r);

@@ -4,14 +4,15 @@ import { type Field, isBlank, isFootnotedBlank, type TableRow } from '../model/f
 import { rowLabel } from './helpers';
 import type { Reporter, RuleDefinition } from './types';
 
-/** Each field of a row with its column, in the printed form's order. */
-function* columnFields(row: TableRow): Generator<{ field: Field<unknown>; column: ColumnInfo }> {
+/** Reports the problems of a row's fields whose column is of one of `kinds`. */
+function reportProblems(row: TableRow, kinds: ReadonlySet<string>, message: (field: Field<unknown>, column: ColumnInfo) => string, report: Reporter): void {
   const columns = columnsOf(row.table);
   const fields = row.fields;
   for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as Field<unknown>;
+    if (field.problem === undefined) continue;
     const column = columns[i];
-    const field = fields[i];
-    if (column && field) yield { field, column };
+    if (column && kinds.has(column.kind)) report({ span: field.valueSpan, message: message(field, column) });
   }
 }
 
@@ -44,11 +45,7 @@ export const invalidNumber: RuleDefinition = {
   example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,00 | D | $18.37 | 55,500 | D | |', message: 'Amount: "10,00" has a misplaced thousands separator' },
   source: 'model',
   check({ analysis, report }) {
-    for (const row of analysis.rows.trusted) {
-      for (const { field, column } of columnFields(row)) {
-        if (field.problem && NUMBER_KINDS.has(column.kind)) report({ span: field.valueSpan, message: `${column.name}: ${field.problem}` });
-      }
-    }
+    for (const row of analysis.rows.trusted) reportProblems(row, NUMBER_KINDS, (field, column) => `${column.name}: ${field.problem}`, report);
   },
 };
 
@@ -67,11 +64,7 @@ export const invalidDate: RuleDefinition = {
     };
     reportField('Box 3 (Date of Earliest Transaction)', filing.periodOfReport);
     reportField('Box 4 (Date of Original Filing)', filing.dateOfOriginalSubmission);
-    for (const row of analysis.rows.trusted) {
-      for (const { field, column } of columnFields(row)) {
-        if (DATE_KINDS.has(column.kind)) reportField(column.name, field);
-      }
-    }
+    for (const row of analysis.rows.trusted) reportProblems(row, DATE_KINDS, (field, column) => `${column.name}: ${field.problem}`, report);
     for (const signature of filing.signatures) reportField('Signature date', signature.date);
   },
 };
@@ -87,9 +80,7 @@ export const invalidChoice: RuleDefinition = {
   source: 'model',
   check({ analysis, report }) {
     for (const row of analysis.rows.trusted) {
-      for (const { field, column } of columnFields(row)) {
-        if (field.problem && CHOICE_KINDS.has(column.kind)) report({ span: field.valueSpan, message: field.problem });
-      }
+      reportProblems(row, CHOICE_KINDS, (field) => field.problem ?? '', report);
       if (row.table === 'II' && row.acquiredDisposed.problem) {
         report({ span: row.acquiredDisposed.span, message: `Column 5: ${row.acquiredDisposed.problem}` });
       }

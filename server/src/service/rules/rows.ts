@@ -234,8 +234,20 @@ export const duplicateRow: RuleDefinition = {
   example: { draft: '| Common Stock | 08/06/2013 | | S | | 100 | D | $18.00 | 900 | D | |\n| Common Stock | 08/06/2013 | | S | | 100 | D | $18.00 | 900 | D | |', message: 'Table I row 2 repeats Table I row 1 cell for cell' },
   source: 'model',
   check({ analysis, report }) {
+    // Rows by a short key first; the full key only among rows that share it.
+    const firstByQuickKey = new Map<string, TableRow | undefined>();
     const seen = new Map<string, TableRow>();
     for (const row of analysis.rows.trusted) {
+      const quick = quickKey(row);
+      if (!firstByQuickKey.has(quick)) {
+        firstByQuickKey.set(quick, row);
+        continue;
+      }
+      const first = firstByQuickKey.get(quick);
+      if (first) {
+        seen.set(rowKey(first), first);
+        firstByQuickKey.set(quick, undefined);
+      }
       const key = rowKey(row);
       const earlier = seen.get(key);
       if (earlier) {
@@ -247,7 +259,11 @@ export const duplicateRow: RuleDefinition = {
   },
 };
 
-/** A row's cells as written (values and references), the same for two rows identical cell for cell. */
+/**
+ * A row's cells as written (values and references), the same for two rows identical cell for
+ * cell. Built only for rows that already agree in their table, date, amount and amount owned,
+ * which real rows almost never do: most rows cost one short key.
+ */
 function rowKey(row: TableRow): string {
   const parts: string[] = [row.table];
   for (const field of row.fields) {
@@ -255,4 +271,8 @@ function rowKey(row: TableRow): string {
     for (const ref of field.refs) parts.push(`(${ref.id})`);
   }
   return parts.join('\u0000');
+}
+
+function quickKey(row: TableRow): string {
+  return `${row.table}\u0000${row.transactionDate.text}\u0000${row.shares.text}\u0000${row.ownedAfter.text}\u0000${row.securityTitle.text}`;
 }

@@ -3,7 +3,7 @@
  * outer pipes) or a row of tab-separated cells, which is what a table becomes when it is pasted
  * from a spreadsheet, a word processor or a PDF.
  */
-import type { Field, FootnoteRef } from '../../model/filing';
+import { NO_REFS, SourceField } from '../../model/field';
 import { cleanText, collapseSpaces, isSpace, trimmedSpan } from '../../text/cleanText';
 import { LINE } from '../../text/position';
 import { findFootnoteRefs } from './footnoteRefs';
@@ -78,9 +78,7 @@ export function isSeparatorRow(text: string, row: RawRow): boolean {
 }
 
 /** A field under construction: the parser's readers fill `value` or `problem`, then publish it. */
-export type CellField = { -readonly [K in keyof Field<unknown>]: Field<unknown>[K] };
-
-const NO_REFS: readonly FootnoteRef[] = [];
+export type CellField = SourceField<unknown>;
 
 /**
  * Reads one cell of line `line` (`span`: offsets in the line, between the delimiters) into a
@@ -88,7 +86,6 @@ const NO_REFS: readonly FootnoteRef[] = [];
  */
 export function readCell(text: string, line: number, span: CellSpan): CellField {
   const base = line * LINE;
-  const cellSpan = { start: base + span.start, end: base + span.end };
   let start = span.start;
   let end = span.end;
   if (!hasCleaning(text, span.start, span.end)) {
@@ -97,15 +94,15 @@ export function readCell(text: string, line: number, span: CellSpan): CellField 
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (start === end) {
       const at = base + insertionPoint(text, span);
-      return { text: '', value: undefined, problem: undefined, span: cellSpan, valueSpan: { start: at, end: at }, refs: NO_REFS };
+      return new SourceField('', base + span.start, base + span.end, at, at);
     }
-    return { text: collapseSpaces(text.slice(start, end)), value: undefined, problem: undefined, span: cellSpan, valueSpan: { start: base + start, end: base + end }, refs: NO_REFS };
+    return new SourceField(collapseSpaces(text.slice(start, end)), base + span.start, base + span.end, base + start, base + end);
   }
   const { refs, cuts } = findFootnoteRefs(text, line, span.start, span.end);
   const value = trimmedSpan(cleanText(text, span.start, span.end, cuts));
   const at = base + insertionPoint(text, span);
-  const valueSpan = value.text === '' ? { start: at, end: at } : { start: base + value.start, end: base + value.end };
-  return { text: value.text, value: undefined, problem: undefined, span: cellSpan, valueSpan, refs: refs.length > 0 ? refs : NO_REFS };
+  const blank = value.text === '';
+  return new SourceField(value.text, base + span.start, base + span.end, blank ? at : base + value.start, blank ? at : base + value.end, refs.length > 0 ? refs : NO_REFS);
 }
 
 /** Whether `text[from, to)` holds a character that cleaning or a reference would change. */

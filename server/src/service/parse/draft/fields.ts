@@ -6,6 +6,7 @@ import { type CalendarDate, readDate } from '../../model/calendarDate';
 import { codeInfo, type Direction, MARKER_CODES } from '../../model/codes';
 import { type Decimal, parseDecimal } from '../../model/decimal';
 import type { Field, OwnershipForm, Quantity, Timeliness, TransactionCoding } from '../../model/filing';
+import { TextMemo } from '../../model/memo';
 import type { CellField } from './cells';
 
 /** Publishes a cell as a field with its value. */
@@ -33,10 +34,26 @@ export function textField(cell: CellField): Field<string> {
   return cell.text === '' ? blank(cell) : read(cell, cell.text);
 }
 
+/** What a reader makes of a text: a value, or the reason there is none. */
+type Reading<T> = { readonly value: T; readonly problem?: undefined } | { readonly value?: undefined; readonly problem: string };
+
+function publish<T>(cell: CellField, reading: Reading<T>): Field<T> {
+  return reading.problem === undefined ? read(cell, reading.value as T) : unreadable(cell, reading.problem);
+}
+
+const dates = new TextMemo<Reading<CalendarDate>>();
+const prices = new TextMemo<Reading<Decimal>>();
+const quantities = new TextMemo<Reading<Quantity>>();
+const codings = new TextMemo<Reading<TransactionCoding>>();
+
 export function dateField(cell: CellField): Field<CalendarDate> {
   if (cell.text === '') return blank(cell);
-  const reading = readDate(cell.text);
-  return reading.kind === 'date' ? read(cell, reading.date) : unreadable(cell, reading.reason);
+  return publish(cell, dates.get(cell.text, readDateText));
+}
+
+function readDateText(text: string): Reading<CalendarDate> {
+  const reading = readDate(text);
+  return reading.kind === 'date' ? { value: reading.date } : { problem: reading.reason };
 }
 
 function numberProblem(text: string, what: string): string {
@@ -58,35 +75,46 @@ function dollarSign(text: string): number {
 /** A price: `$18.3654`, `\$4.1` (already unescaped), `18.3654`, `$0`. */
 export function priceField(cell: CellField): Field<Decimal> {
   if (cell.text === '') return blank(cell);
-  const body = cell.text.slice(dollarSign(cell.text));
+  return publish(cell, prices.get(cell.text, readPriceText));
+}
+
+function readPriceText(text: string): Reading<Decimal> {
+  const body = text.slice(dollarSign(text));
   const value = parseDecimal(body);
-  return value ? read(cell, value) : unreadable(cell, numberProblem(body, 'A price'));
+  return value ? { value } : { problem: numberProblem(body, 'A price') };
 }
 
 /** A number of shares, or a dollar value when written with `$`. */
 export function quantityField(cell: CellField): Field<Quantity> {
   if (cell.text === '') return blank(cell);
-  const sign = dollarSign(cell.text);
-  const body = sign > 0 ? cell.text.slice(sign) : cell.text;
+  return publish(cell, quantities.get(cell.text, readQuantityText));
+}
+
+function readQuantityText(text: string): Reading<Quantity> {
+  const sign = dollarSign(text);
+  const body = sign > 0 ? text.slice(sign) : text;
   const amount = parseDecimal(body);
-  return amount ? read(cell, { amount, dollars: sign > 0 }) : unreadable(cell, numberProblem(body, 'An amount'));
+  return amount ? { value: { amount, dollars: sign > 0 } } : { problem: numberProblem(body, 'An amount') };
 }
 
 const CODE = /^([A-Za-z])\s*(\(\s*[Kk]\s*\)|[Kk])?$/;
 
 /** The code column: `M`, `S(K)` or `J (K)` for an equity swap. */
 export function codingField(cell: CellField): Field<TransactionCoding> {
-  const text = cell.text;
-  if (text === '') return blank(cell);
+  if (cell.text === '') return blank(cell);
+  return publish(cell, codings.get(cell.text, readCodingText));
+}
+
+function readCodingText(text: string): Reading<TransactionCoding> {
   const m = CODE.exec(text);
-  if (!m) return unreadable(cell, `"${text}" is not a transaction code`);
+  if (!m) return { problem: `"${text}" is not a transaction code` };
   const letter = m[1] ?? '';
   const upper = letter.toUpperCase();
   const marker = MARKER_CODES[upper];
-  if (marker && !m[2]) return unreadable(cell, marker);
-  if (!codeInfo(upper)) return unreadable(cell, `${upper} is not a transaction code of General Instruction 8`);
-  if (letter !== upper) return unreadable(cell, `codes are capital letters: write ${upper}`);
-  return read(cell, { code: upper, equitySwap: m[2] !== undefined });
+  if (marker && !m[2]) return { problem: marker };
+  if (!codeInfo(upper)) return { problem: `${upper} is not a transaction code of General Instruction 8` };
+  if (letter !== upper) return { problem: `codes are capital letters: write ${upper}` };
+  return { value: { code: upper, equitySwap: m[2] !== undefined } };
 }
 
 /** A one-letter choice, `A` or `(A)`. */
@@ -125,7 +153,3 @@ export function timelinessField(cell: CellField): Field<Timeliness> {
   return unreadable(cell, `The V column holds V (reported early), L (reported late) or nothing, not "${text}"`);
 }
 
-/** A field that is not in the source at all: blank, placed at `at`. */
-export function absentField<T>(at: number): Field<T> {
-  return { text: '', value: undefined, problem: undefined, span: { start: at, end: at }, valueSpan: { start: at, end: at }, refs: [] };
-}

@@ -4,6 +4,7 @@
  * EDGAR's rendering. Labels match regardless of case, extra spaces, `*`, and the
  * "(Month/Day/Year)" / "(Check all applicable)" hints.
  */
+import { SourceField } from '../../model/field';
 import type { Field } from '../../model/filing';
 import { cleanText, collapseSpaces } from '../../text/cleanText';
 import { lineSpan, type Span } from '../../text/position';
@@ -166,8 +167,11 @@ export function readCheckBox(box: DraftBox): boolean | undefined {
 }
 
 /** A box's reading as a field: its value cell, with `value` (or none) and no problem. */
-export function boxField<T>(box: DraftBox, value: T | undefined): Field<T> {
-  return { text: box.value.text, value, problem: undefined, span: boxSpan(box), valueSpan: box.value.valueSpan, refs: box.value.refs };
+export function boxField<T>(box: DraftBox, value: T | undefined, text = box.value.text, refs = box.value.refs): Field<T> {
+  const span = boxSpan(box);
+  const field = new SourceField<T>(text, span.start, span.end, box.value.valueStart, box.value.valueEnd, refs);
+  field.value = value;
+  return field;
 }
 
 /** The box as a field's span: label and value, the point where a blank value is typed included. */

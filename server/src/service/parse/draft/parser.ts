@@ -26,7 +26,8 @@ import { cleanText, collapseSpaces } from '../../text/cleanText';
 import { type SourceLine, splitLines } from '../../text/lines';
 import { LINE, lineSpan, type Span } from '../../text/position';
 import { type CellField, isSeparatorRow, readCell, splitRow } from './cells';
-import { absentField, dateField, textField } from './fields';
+import { absentField, NO_REFS, SourceField } from '../../model/field';
+import { dateField, textField } from './fields';
 import { footnoteItemStart } from './footnoteItems';
 import {
   type AddressParts,
@@ -511,10 +512,10 @@ class DraftParser {
           issuer ??= this.issuer(box);
           break;
         case 'earliestTransaction':
-          periodOfReport ??= dateField({ ...box.value, span: boxSpan(box) });
+          periodOfReport ??= dateField(boxCell(box));
           break;
         case 'amendment':
-          dateOfOriginalSubmission ??= dateField({ ...box.value, span: boxSpan(box) });
+          dateOfOriginalSubmission ??= dateField(boxCell(box));
           break;
         case 'relationship':
           relationships.push(relationship(box));
@@ -561,7 +562,7 @@ class DraftParser {
     return {
       span: box.span,
       cik: this.detailsOf(box, 'cik') ?? absentField(box.span.end),
-      name: { ...boxField<string>(box, name === '' ? undefined : name), text: name },
+      name: boxField<string>(box, name === '' ? undefined : name, name),
       address: this.address(box, address),
       relationship,
     };
@@ -573,7 +574,7 @@ class DraftParser {
     const part = (kind: DetailKind, read: string | undefined): Field<string> => {
       const detail = this.detailsOf(box, kind);
       if (given) return detail ?? absentField(box.span.end);
-      return read === undefined ? absentField(box.span.end) : { ...boxField<string>(box, read), text: read, refs: [] };
+      return read === undefined ? absentField(box.span.end) : boxField<string>(box, read, read, NO_REFS);
     };
     return {
       street1: part('street1', parts.street1),
@@ -590,8 +591,8 @@ class DraftParser {
     return {
       span: box.span,
       cik: this.detailsOf(box, 'cik') ?? absentField(box.span.end),
-      name: { ...boxField<string>(box, name === '' ? undefined : name), text: name },
-      tradingSymbol: { ...boxField<string>(box, tradingSymbol), text: tradingSymbol ?? '', refs: [] },
+      name: boxField<string>(box, name === '' ? undefined : name, name),
+      tradingSymbol: boxField<string>(box, tradingSymbol, tradingSymbol ?? '', NO_REFS),
     };
   }
 
@@ -660,11 +661,17 @@ class DraftParser {
   }
 }
 
+/** A box's value cell as a blank field spanning the whole box, for a reader to complete. */
+function boxCell(box: DraftBox): CellField {
+  const span = boxSpan(box);
+  return new SourceField(box.value.text, span.start, span.end, box.value.valueStart, box.value.valueEnd, box.value.refs);
+}
+
 /** Box 5 as a model relationship: the options it selects and their texts. */
 function relationship(box: DraftBox): Relationship {
   const r = readRelationshipBox(box);
   const text = (value: string | undefined): Field<string> =>
-    value === undefined ? absentField(box.span.end) : { ...boxField<string>(box, value), text: value, refs: [] };
+    value === undefined ? absentField(box.span.end) : boxField<string>(box, value, value, NO_REFS);
   return {
     span: box.span,
     isDirector: r.isDirector,

@@ -6,8 +6,8 @@ import { columnsOf, type TableId } from '../../model/columns';
 import type { DerivativeRow, Field, FootnoteRef, NonDerivativeRow, Quantity, TableRow } from '../../model/filing';
 import type { Span } from '../../text/position';
 import type { CellField } from './cells';
+import { absentField, copyField, SourceField } from '../../model/field';
 import {
-  absentField,
   codingField,
   dateField,
   directionField,
@@ -109,10 +109,10 @@ export function buildRow(table: TableId, span: Span, cells: readonly CellField[]
     acquiredDisposed = spanning(acquired, disposed, 'a row fills either column 5 (A) or column 5 (D), not both');
   } else if (acquired.text !== '') {
     shares = acquired;
-    acquiredDisposed = { ...withoutValue(acquired), value: 'A', problem: undefined };
+    acquiredDisposed = copyField(acquired, { value: 'A', problem: undefined });
   } else if (disposed.text !== '') {
     shares = disposed;
-    acquiredDisposed = { ...withoutValue(disposed), value: 'D', problem: undefined };
+    acquiredDisposed = copyField(disposed, { value: 'D', problem: undefined });
   } else {
     const both = spanning(acquired, disposed, undefined);
     shares = both as Field<Quantity>;
@@ -154,14 +154,12 @@ export function buildRow(table: TableId, span: Span, cells: readonly CellField[]
   return row;
 }
 
-/** The same cell without its typed value, for the (A)/(D) that Table II states by its column. */
-function withoutValue(field: Field<unknown>): Field<never> {
-  return { text: field.text, span: field.span, valueSpan: field.valueSpan, refs: field.refs, value: undefined, problem: undefined };
-}
-
 /** One field standing for both (A)/(D) cells of Table II, for findings on both. */
 function spanning(a: Field<unknown>, b: Field<unknown>, problem: string | undefined): Field<never> {
-  const span = { start: a.span.start, end: b.span.end };
+  const start = a.span.start;
+  const end = b.span.end;
   const refs = a.refs.length === 0 ? b.refs : b.refs.length === 0 ? a.refs : [...a.refs, ...b.refs];
-  return { text: '', span, valueSpan: span, refs, value: undefined, problem };
+  const both = new SourceField<never>('', start, end, start, end, refs);
+  both.problem = problem;
+  return both;
 }
