@@ -484,7 +484,10 @@ class TreeReader {
 
   /** Character data from the cursor up to `end`, to the open element (or outside the root). */
   private flushText(end: number): void {
-    if (end > this.cursor) this.addText(this.cursor, end, false);
+    if (end > this.cursor) {
+      this.addText(this.cursor, end, false);
+      this.cursor = end;
+    }
   }
 
   private addText(start: number, end: number, cdata: boolean): void {
