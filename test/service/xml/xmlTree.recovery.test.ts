@@ -373,6 +373,16 @@ describe('readXmlTree: declaration, processing instructions, DOCTYPE', () => {
     assert.equal(tree.root?.name, 'a');
   });
 
+  test('a second declaration gives one problem', () => {
+    const text = '<?xml version="1.0"?>\n<?xml version="1.0"?><a/>';
+    const tree = readXmlTree(text);
+    assert.deepEqual(
+      tree.problems.map((p) => [p.code, p.message, p.start]),
+      [['declaration', 'A second XML declaration: a document has one, at its very start (line 1)', text.lastIndexOf('<?xml')]],
+    );
+    assert.equal(tree.declaration?.start, 0);
+  });
+
   test('a stylesheet processing instruction is reported (EDGAR suspends the filing) and the tree still read', () => {
     const text = '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="form4.xsl"?>\n<a><?page break?><b/></a>';
     const tree = readXmlTree(text);

@@ -440,6 +440,7 @@ class TreeReader {
   private closing = false;
   private unfinished = false;
   private stoppedAt = -1;
+  private declarationProblemAt = -1;
 
   private readonly parser = newParser();
 
@@ -890,10 +891,16 @@ class TreeReader {
     }
     const start = Math.min(this.markupStart(), at);
     if (/XML declaration|xml declaration|version number|encoding value|standalone value|name\/value|expected the name|expected one of|value required|value must be quoted|whitespace required|processing instructions are not allowed before root/.test(message)) {
+      // One problem a declaration: after the first error saxes's further ones are confused.
+      if (start === this.declarationProblemAt) return;
+      this.declarationProblemAt = start;
+      const first = this.declaration;
       this.report('declaration', start, at, () =>
-        /must be at the start|must appear at the start/.test(message)
-          ? 'The XML declaration <?xml …?> must be the very first thing in the document: not even a space or a line break may come before it'
-          : `The XML declaration is malformed: ${message}`,
+        first
+          ? `A second XML declaration: a document has one, at its very start (line ${this.line(first.start)})`
+          : /must be at the start|must appear at the start/.test(message)
+            ? 'The XML declaration <?xml …?> must be the very first thing in the document: not even a space or a line break may come before it'
+            : `The XML declaration is malformed: ${message}`,
       );
       return;
     }
