@@ -232,10 +232,13 @@ function describeChar(text: string, at: number): string {
   return `"${String.fromCodePoint(code)}"`;
 }
 
-/** A short quotation of source text for a message. */
-function quote(text: string, start: number, end: number): string {
+/** A short quotation of source text for a message: up to `end`, or with `tag`, to the first `>`. */
+function quote(text: string, start: number, end: number, tag = false): string {
   const max = 40;
-  const raw = text.slice(start, Math.min(end, start + max + 1)).replace(/\s+/g, ' ');
+  let raw = text.slice(start, Math.min(end, start + max + 1));
+  const close = tag ? raw.indexOf('>') : -1;
+  if (close !== -1) raw = raw.slice(0, close + 1);
+  raw = raw.replace(/\s+/g, ' ');
   return raw.length > max ? `${raw.slice(0, max)}…` : raw;
 }
 
@@ -311,11 +314,11 @@ function decode(text: string, start: number, end: number, attribute: boolean, re
       const at = i;
       report('malformed', at, at + 1, () =>
         text.startsWith('<!', at)
-          ? `"${quote(text, at, end)}" is not markup XML knows: a comment is written <!-- -->, a CDATA section <![CDATA[ ]]>, a DOCTYPE <!DOCTYPE (in capitals)`
+          ? `"${quote(text, at, end, true)}" is not markup XML knows: a comment is written <!-- -->, a CDATA section <![CDATA[ ]]>, a DOCTYPE <!DOCTYPE (in capitals)`
           : attribute
             ? 'The character < is not allowed in an attribute value: write &lt;'
             : text.startsWith('</', at)
-              ? `"${quote(text, at, end)}" is not an end tag: an end tag is </name>; a < in text is written &lt;`
+              ? `"${quote(text, at, end, true)}" is not an end tag: an end tag is </name>; a < in text is written &lt;`
               : 'The character < starts no tag here: a < in text is written &lt;',
       );
     } else if (c === CHAR_AMP) {
