@@ -500,7 +500,7 @@ class TreeReader {
         // A saxes state that throws (it should not): keep what was read, say where it stopped.
         const at = this.position();
         this.stoppedAt = at;
-        this.forceReport('malformed', at, at, `The XML reader stopped at line ${this.lines.lineOf(at)}: ${error instanceof Error ? error.message : String(error)}`);
+        this.forceReport('malformed', at, at, `The XML reader stopped at line ${this.line(at)}: ${error instanceof Error ? error.message : String(error)}`);
       }
     } finally {
       if (typeof stackTraceLimit === 'number') errors.stackTraceLimit = stackTraceLimit;
