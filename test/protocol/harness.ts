@@ -442,17 +442,46 @@ export class RawClient {
     const reader = new StreamMessageReader(child.stdout as NodeJS.ReadableStream);
     reader.listen((message) => {
       this.received.push(message);
+      const request = message as { id?: number | string; method?: string; params?: unknown };
+      if (request.method !== undefined && request.id !== undefined) void this.answer(request.id, request.method, request.params);
       for (const wake of [...this.waiters]) wake();
     });
   }
 
-  /** Spawns the server (`--stdio` unless told) and, unless told not to, initializes it. */
-  static async start(options: { readonly args?: readonly string[]; readonly initialize?: boolean } = {}): Promise<RawClient> {
+  private readonly handlers = new Map<string, (params: unknown) => unknown>();
+
+  /**
+   * Answers the server's requests of `method` with what `handler` returns (or resolves to).
+   * Requests without a handler are answered null, as a plain client would.
+   */
+  onRequest(method: string, handler: (params: unknown) => unknown): void {
+    this.handlers.set(method, handler);
+  }
+
+  private async answer(id: number | string, method: string, params: unknown): Promise<void> {
+    const handler = this.handlers.get(method);
+    let result: unknown = null;
+    try {
+      result = handler ? await handler(params) : null;
+    } catch (error) {
+      this.send({ jsonrpc: '2.0', id, error: { code: -32603, message: String(error) } });
+      return;
+    }
+    this.send({ jsonrpc: '2.0', id, result: result ?? null });
+  }
+
+  /**
+   * Spawns the server (`--stdio` unless told, after `nodeArgs` for Node itself) and, unless told
+   * not to, initializes it with `capabilities`.
+   */
+  static async start(
+    options: { readonly args?: readonly string[]; readonly nodeArgs?: readonly string[]; readonly initialize?: boolean; readonly capabilities?: ClientCapabilities } = {},
+  ): Promise<RawClient> {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run npm run build`);
-    const child = spawn(process.execPath, [SERVER_JS, ...(options.args ?? ['--stdio'])], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, ...(options.args ?? ['--stdio'])], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new RawClient(child);
     if (options.initialize !== false) {
-      const id = client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      const id = client.request('initialize', { processId: process.pid, rootUri: null, capabilities: options.capabilities ?? {}, workspaceFolders: null });
       const answer = await client.response(id);
       if (answer.error) throw new Error(`initialize failed: ${JSON.stringify(answer.error)}`);
       client.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
@@ -481,6 +510,18 @@ export class RawClient {
   /** Writes one well-formed frame. */
   send(message: object): void {
     this.write(frame(message));
+  }
+
+  /** Sends a notification in a well-formed frame. */
+  notify(method: string, params: unknown): void {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Sends a request and waits for its answer: its result, or an error carrying the response's error. */
+  async call(method: string, params?: unknown, deadlineMs = DEADLINE_MS): Promise<unknown> {
+    const response = await this.response(this.request(method, params), deadlineMs);
+    if (response.error) throw Object.assign(new Error(`${method}: ${response.error.message}`), { code: response.error.code });
+    return response.result;
   }
 
   /** Sends a request in a well-formed frame; returns its id. */
