@@ -83,6 +83,46 @@ describe('memory over stdio', { ...SUITE, timeout: 180_000 }, () => {
     }
   });
 
+  test('a draft closed while its settings are read: they are not read (and kept) again for it', async () => {
+    const client = await RawClient.start({ capabilities: { workspace: { configuration: true } } });
+    try {
+      const closed = 'untitled:closed-while-read.form4';
+      const other = 'untitled:other.form4';
+      const asked: string[] = [];
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      client.onRequest('workspace/configuration', async (params) => {
+        const items = (params as { items: { scopeUri?: string }[] }).items;
+        for (const item of items) asked.push(item.scopeUri ?? '');
+        if (items.some((i) => i.scopeUri === closed)) await held;
+        return items.map(() => ({ diagnostics: { delay: 0 } }));
+      });
+      const published = (uri: string, version: number): Promise<unknown> =>
+        client.message((m) => {
+          const p = (m as { method?: string; params?: { uri?: string; version?: number } }).params;
+          return (m as { method?: string }).method === 'textDocument/publishDiagnostics' && p?.uri === uri && p.version === version;
+        }, `diagnostics for ${uri} version ${version}`);
+      // Another draft, its settings read and kept: the witness below.
+      client.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'form4', version: 1, text: 'hello' } });
+      await published(other, 1);
+      // Opened (its settings are being read), changed (a push waits for those settings), closed.
+      client.notify('textDocument/didOpen', { textDocument: { uri: closed, languageId: 'form4', version: 1, text: 'hello' } });
+      client.notify('textDocument/didChange', { textDocument: { uri: closed, version: 2 }, contentChanges: [{ text: 'hello again' }] });
+      client.notify('textDocument/didClose', { textDocument: { uri: closed } });
+      await client.call('textDocument/hover', { textDocument: { uri: 'untitled:none.form4' }, position: origin });
+      release();
+      // The answer goes out once the handler resumes (a microtask), before anything written after this.
+      await new Promise((resolve) => setImmediate(resolve));
+      // The witness's push is scheduled after the closed draft's (same delay: timers fire in the
+      // order they were set), so once it is published the closed draft's push has run.
+      client.notify('textDocument/didChange', { textDocument: { uri: other, version: 2 }, contentChanges: [{ text: 'hello again' }] });
+      await published(other, 2);
+      assert.deepEqual(asked, [other, closed]);
+    } finally {
+      client.kill();
+    }
+  });
+
   test('a 50 MB draft: opened, edited three times, closed; the server answers throughout', async (t) => {
     const client = await RawClient.start({ capabilities: { textDocument: { diagnostic: {} } } });
     try {
