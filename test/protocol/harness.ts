@@ -10,6 +10,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type ClientCapabilities,
@@ -24,6 +25,7 @@ import {
   InitializeRequest,
   type InitializeResult,
   LogMessageNotification,
+  type Message,
   type LogMessageParams,
   MessageType,
   NotificationType,
@@ -32,6 +34,7 @@ import {
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
   type Range,
+  type ResponseMessage,
   ShowMessageNotification,
   ShowMessageRequest,
   type ShowMessageParams,
@@ -135,6 +138,10 @@ export class TestServer {
   /** Other requests the server sent (refresh, registration, progress), by method. */
   readonly otherRequests = new Inbox<string>((method) => method);
   initializeResult!: InitializeResult;
+  /** The server process's id (to read its memory from /proc). */
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
   private stderr = '';
   private exited: Promise<number | null>;
   private exitCode: number | null | undefined;
@@ -380,4 +387,261 @@ let counter = 0;
 export function untitledUri(name: string): string {
   counter++;
   return `untitled:${name}-${counter}.form4`;
+}
+
+// ---- raw frames ---------------------------------------------------------------------------------
+
+/**
+ * One base-protocol frame: `Content-Length: <bytes of the body>`, CRLF CRLF, the UTF-8 body. A
+ * `header` given replaces the whole header part (terminator included), to write malformed frames.
+ */
+export function frame(body: string | Uint8Array | object, header?: string): Buffer {
+  const bytes = body instanceof Uint8Array ? Buffer.from(body) : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+  return Buffer.concat([Buffer.from(header ?? `Content-Length: ${bytes.length}\r\n\r\n`, 'latin1'), bytes]);
+}
+
+export interface Exited {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+}
+
+/** What the server did after it was sent something: answered the probe, or exited. */
+export type Outcome = { readonly answered: ResponseMessage } | { readonly exited: Exited };
+
+/** How long a server may take to answer a probe or exit before it counts as hung. */
+export const ALIVE_OR_EXITED_MS = 5_000;
+
+/**
+ * A client that writes bytes, not messages: for what a well-behaved client library cannot send
+ * (broken headers, wrong lengths, invalid JSON). It reads the server's output with the library's
+ * reader, since the server's own frames are well formed.
+ */
+export class RawClient {
+  /** Every message the server sent, in order. */
+  readonly received: Message[] = [];
+  readonly exited: Promise<Exited>;
+  private stderrText = '';
+  private nextId = 1;
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(private readonly child: ChildProcess) {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderrText += chunk.toString('utf8');
+    });
+    this.exited = new Promise((resolve) => {
+      child.on('exit', (exitCode, signal) => {
+        // Give the last stderr bytes (the reason) a moment to be read: 'exit' can come before them.
+        const done = (): void => resolve({ exitCode, signal, stderr: this.stderrText });
+        if (child.stderr && !child.stderr.readableEnded) child.stderr.once('end', done);
+        else done();
+      });
+    });
+    // Writing to a server that has exited fails with EPIPE: that is what some tests provoke.
+    child.stdin?.on('error', () => undefined);
+    const reader = new StreamMessageReader(child.stdout as NodeJS.ReadableStream);
+    reader.listen((message) => {
+      this.received.push(message);
+      const request = message as { id?: number | string; method?: string; params?: unknown };
+      if (request.method !== undefined && request.id !== undefined) void this.answer(request.id, request.method, request.params);
+      for (const wake of [...this.waiters]) wake();
+    });
+  }
+
+  private readonly handlers = new Map<string, (params: unknown) => unknown>();
+
+  /**
+   * Answers the server's requests of `method` with what `handler` returns (or resolves to).
+   * Requests without a handler are answered null, as a plain client would.
+   */
+  onRequest(method: string, handler: (params: unknown) => unknown): void {
+    this.handlers.set(method, handler);
+  }
+
+  private async answer(id: number | string, method: string, params: unknown): Promise<void> {
+    const handler = this.handlers.get(method);
+    let result: unknown = null;
+    try {
+      result = handler ? await handler(params) : null;
+    } catch (error) {
+      this.send({ jsonrpc: '2.0', id, error: { code: -32603, message: String(error) } });
+      return;
+    }
+    this.send({ jsonrpc: '2.0', id, result: result ?? null });
+  }
+
+  /**
+   * Spawns the server (`--stdio` unless told, after `nodeArgs` for Node itself) and, unless told
+   * not to, initializes it with `capabilities`.
+   */
+  static async start(
+    options: { readonly args?: readonly string[]; readonly nodeArgs?: readonly string[]; readonly initialize?: boolean; readonly capabilities?: ClientCapabilities } = {},
+  ): Promise<RawClient> {
+    if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run npm run build`);
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, ...(options.args ?? ['--stdio'])], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new RawClient(child);
+    if (options.initialize !== false) {
+      const id = client.request('initialize', { processId: process.pid, rootUri: null, capabilities: options.capabilities ?? {}, workspaceFolders: null });
+      const answer = await client.response(id);
+      if (answer.error) throw new Error(`initialize failed: ${JSON.stringify(answer.error)}`);
+      client.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
+    }
+    return client;
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  get stderr(): string {
+    return this.stderrText;
+  }
+
+  /** Writes bytes to the server's stdin as they are. */
+  write(bytes: Buffer | string): void {
+    this.child.stdin?.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
+  }
+
+  /** Closes the server's stdin, as an editor that dies does. */
+  endInput(): void {
+    this.child.stdin?.end();
+  }
+
+  /** Writes one well-formed frame. */
+  send(message: object): void {
+    this.write(frame(message));
+  }
+
+  /** Sends a notification in a well-formed frame. */
+  notify(method: string, params: unknown): void {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Sends a request and waits for its answer: its result, or an error carrying the response's error. */
+  async call(method: string, params?: unknown, deadlineMs = DEADLINE_MS): Promise<unknown> {
+    const response = await this.response(this.request(method, params), deadlineMs);
+    if (response.error) throw Object.assign(new Error(`${method}: ${response.error.message}`), { code: response.error.code });
+    return response.result;
+  }
+
+  /** Sends a request in a well-formed frame; returns its id. */
+  request(method: string, params?: unknown): number {
+    const id = this.nextId++;
+    this.send(params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params });
+    return id;
+  }
+
+  /** The first message received so far, or the next to arrive, that matches; rejects when the server exits or the deadline passes. */
+  message(match: (message: Message) => boolean, what: string, deadlineMs = DEADLINE_MS): Promise<Message> {
+    return new Promise<Message>((resolve, reject) => {
+      const check = (): boolean => {
+        const found = this.received.find(match);
+        if (!found) return false;
+        finish();
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`no ${what} within ${deadlineMs} ms; received:\n  ${this.received.map((m) => JSON.stringify(m).slice(0, 200)).join('\n  ') || '(nothing)'}\nstderr:\n${this.stderrText}`));
+      }, deadlineMs);
+      const wake = (): void => {
+        check();
+      };
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+      };
+      if (check()) return;
+      this.waiters.add(wake);
+      void this.exited.then((exited) => {
+        // Messages sent just before the exit are already in `received`.
+        if (check()) return;
+        finish();
+        reject(new Error(`no ${what}: the server exited (code ${String(exited.exitCode)}); stderr:\n${exited.stderr}`));
+      });
+    });
+  }
+
+  /** The response to request `id`. */
+  async response(id: number | string | null, deadlineMs = DEADLINE_MS): Promise<ResponseMessage> {
+    return (await this.message((m) => isResponse(m) && m.id === id, `response to ${String(id)}`, deadlineMs)) as ResponseMessage;
+  }
+
+  /** Responses the server sent with id null (its answer to a message it could not read). */
+  nullIdResponses(): ResponseMessage[] {
+    return this.received.filter((m): m is ResponseMessage => isResponse(m) && m.id === null);
+  }
+
+  /**
+   * Sends a valid request (hover on a document never opened: the answer is null) and waits for
+   * whichever comes first: its answer, or the server's exit. A server that does neither within
+   * `ALIVE_OR_EXITED_MS` is hung, and the test fails.
+   */
+  async answersOrExits(withinMs = ALIVE_OR_EXITED_MS): Promise<Outcome> {
+    const id = this.request('textDocument/hover', { textDocument: { uri: 'untitled:probe.form4' }, position: { line: 0, character: 0 } });
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the server neither answered a valid request nor exited within ${withinMs} ms: it is hung; stderr:\n${this.stderrText}`)), withinMs);
+    });
+    try {
+      return await Promise.race([
+        this.response(id, withinMs).then((answered): Outcome => ({ answered })),
+        this.exited.then((exited): Outcome => ({ exited })),
+        hung,
+      ]);
+    } catch (error) {
+      // The response wait rejects when the server exits: the exit is the outcome then.
+      const exited = await Promise.race([this.exited, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100))]);
+      if (exited) return { exited };
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** shutdown + exit, then waits for the process; kills it if it does not exit within 5 s. */
+  async stop(): Promise<Exited> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const id = this.request('shutdown');
+      await this.response(id, 5_000).catch(() => undefined);
+      this.send({ jsonrpc: '2.0', method: 'exit' });
+    }
+    return this.waitForExit();
+  }
+
+  /** The exit; kills the process if it has not exited within `withinMs`. */
+  async waitForExit(withinMs = 5_000): Promise<Exited> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), withinMs);
+    });
+    const exited = await Promise.race([this.exited, late]);
+    clearTimeout(timer);
+    if (exited) return exited;
+    this.kill();
+    return this.exited;
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+function isResponse(message: Message): message is ResponseMessage {
+  return 'id' in message && !('method' in message);
+}
+
+// ---- memory -------------------------------------------------------------------------------------
+
+/** A process's resident set and its peak so far, in MiB, from /proc (Linux). */
+export function memoryOf(pid: number): { readonly rssMiB: number; readonly peakMiB: number } | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const kib = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
 }

@@ -116,6 +116,7 @@ export function startServer(connection: Connection): void {
     // the new one, they would be served for the new settings too (a stale result that stayed
     // until the next edit; seen in the protocol tests).
     const generation = store().generation;
+    if (!documents.get(uri)) return undefined; // closed: reading its settings would store them again after forget()
     const s = await store().get(uri);
     reportProblems(s.problems);
     const document = documents.get(uri);
@@ -393,7 +394,7 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const s = await store().get(document.uri);
-    if (!s.inlayHints) return [];
+    if (!s.inlayHints || documents.get(document.uri) !== document) return []; // closed meanwhile: cache.get would keep its parse for good
     return guard('inlay hints', [], () => {
       const { parsed, analysis } = cache.get(document);
       return inlayHints(parsed.filing, analysis, fromRange(params.range)).map((h) => ({
