@@ -30,12 +30,15 @@ function documentedRules(markdown: string): DocumentedRule[] {
   return found;
 }
 
-test('the registry has exactly the rule ids of RULES.md', (t) => {
+/** The rules the project adds to RULES.md's: what only EDGAR XML can get wrong, and what drafters met. */
+const ADDED = ['xml-malformed', 'xml-root', 'xml-schema', 'xml-choice', 'xml-date', 'xml-decimal', 'xml-footnote-id', 'xml-length', 'xml-amendment', 'xml-owner-cik'];
+
+test('the registry has the rule ids of RULES.md, and the project\'s additions', (t) => {
   const path = sharedFile('RULES.md');
   if (!path) return t.skip('../shared/RULES.md is not beside the project');
   const documented = documentedRules(readFileSync(path, 'utf8'));
   assert.equal(documented.length, 33, 'RULES.md lists 33 rules');
-  assert.deepEqual(new Set(RULES.map((r) => r.id)), new Set(documented.map((d) => d.id)));
+  assert.deepEqual(new Set(RULES.map((r) => r.id)), new Set([...documented.map((d) => d.id), ...ADDED]));
   // No id twice, in either.
   assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
   assert.equal(new Set(documented.map((d) => d.id)).size, documented.length);
@@ -47,6 +50,10 @@ test('each rule is in its RULES.md group and has its default severity', (t) => {
   const documented = new Map(documentedRules(readFileSync(path, 'utf8')).map((d) => [d.id, d]));
   for (const rule of RULES) {
     const doc = documented.get(rule.id);
+    if (ADDED.includes(rule.id)) {
+      assert.equal(doc, undefined, `${rule.id} is not in RULES.md`);
+      continue;
+    }
     assert.ok(doc, rule.id);
     assert.equal(rule.group, doc.group, `${rule.id}: group`);
     // "error", "warning; error when …", "error, tagged unnecessary", "information"; "see text"

@@ -1,5 +1,5 @@
 /**
- * Every rule, in the order of RULES.md. Each rule is defined once, in its group's module, with
+ * Every rule, in the order of RULES.md, then the rules of EDGAR XML. Each rule is defined once, in its group's module, with
  * its id, default severity, documentation and check; this list is what the checker runs and
  * what the CLI, the server, the settings schema and the generated documentation read.
  */
@@ -10,6 +10,7 @@ import { amendmentDate, earliestDate, missingBox, relationshipText } from './hea
 import { invalidChoice, invalidDate, invalidNumber, missingValue, rowShape, tooManyRows, unknownCode } from './reading';
 import { codeDirection, codeNeedsFootnote, deemedDate, derivativeDates, duplicateRow, ownershipNature, weightedAverage } from './rows';
 import type { RuleDefinition } from './types';
+import { xmlAmendment, xmlChoice, xmlDate, xmlDecimal, xmlFootnoteId, xmlLength, xmlMalformed, xmlOwnerCik, xmlRoot, xmlSchema } from './xml';
 
 export const RULES: readonly RuleDefinition[] = [
   rowShape,
@@ -45,6 +46,16 @@ export const RULES: readonly RuleDefinition[] = [
   indication10b51,
   adoption10b51,
   unchecked10b51,
+  xmlMalformed,
+  xmlRoot,
+  xmlSchema,
+  xmlChoice,
+  xmlDate,
+  xmlDecimal,
+  xmlFootnoteId,
+  xmlLength,
+  xmlAmendment,
+  xmlOwnerCik,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((r) => [r.id, r]));
