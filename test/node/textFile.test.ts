@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { decodeTextFile, type BinaryFile, type DecodedText } from '../../server/src/node/textFile';
 import { check, draft, rowI } from '../support/drafts';
 
@@ -153,6 +154,41 @@ describe('UTF-16', () => {
     assert.deepEqual(check(text(concat([0xff, 0xfe], utf16le(withErrors))).text), expected);
     assert.deepEqual(check(text(concat([0xfe, 0xff], utf16be(withErrors))).text), expected);
     assert.deepEqual(check(text(concat([0xef, 0xbb, 0xbf], utf8(withErrors))).text), expected);
+  });
+});
+
+/** The control characters that decodeTextFile counts against a text. */
+function isControl(c: number): boolean {
+  return (c < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a, 0x1b].includes(c)) || c === 0x7f;
+}
+
+describe('any text round-trips', () => {
+  /** Text as a drafter could write it: any code point but control characters, not starting with U+FEFF. */
+  const drafts = fc
+    .string({ unit: 'binary', maxLength: 300 })
+    .map((s) => Array.from(s, (c) => (isControl(c.charCodeAt(0)) ? ' ' : c)).join(''))
+    .filter((s) => !s.startsWith('\uFEFF'));
+
+  test('through UTF-8 with and without a mark, and UTF-16 LE and BE with a mark', () => {
+    fc.assert(
+      fc.property(drafts, (s) => {
+        assert.deepEqual(decodeTextFile(utf8(s)), { text: s, encoding: 'utf-8', bom: false, replacements: 0 });
+        assert.deepEqual(decodeTextFile(concat([0xef, 0xbb, 0xbf], utf8(s))), { text: s, encoding: 'utf-8', bom: true, replacements: 0 });
+        assert.deepEqual(decodeTextFile(concat([0xff, 0xfe], utf16le(s))), { text: s, encoding: 'utf-16le', bom: true, replacements: 0 });
+        assert.deepEqual(decodeTextFile(concat([0xfe, 0xff], utf16be(s))), { text: s, encoding: 'utf-16be', bom: true, replacements: 0 });
+      }),
+      { numRuns: 300, seed: 4 },
+    );
+  });
+
+  test('any bytes give text or a reason, never an exception', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        const r = decodeTextFile(bytes);
+        assert.ok('binary' in r ? r.reason.length > 0 : typeof r.text === 'string');
+      }),
+      { numRuns: 500, seed: 5 },
+    );
   });
 });
 
