@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { type DraftStatus, DraftStatusNotification, RulesDocumentationRequest } from '../../server/src/lsp/protocol';
+import { DraftStatusNotification, RulesDocumentationRequest } from '../../server/src/lsp/protocol';
+import { DraftStatusItem } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -39,54 +40,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
-}
-
-/** "Form 4: 2 errors" / "Form 4: reconciles", for the draft in the active editor. */
-class DraftStatusItem implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('form4.status', { language: 'form4' });
-  private readonly byUri = new Map<string, DraftStatus>();
-  private readonly listener: vscode.Disposable;
-
-  constructor() {
-    this.item.name = 'Form 4 draft';
-    this.item.text = 'Form 4';
-    this.item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
-    this.listener = vscode.window.onDidChangeActiveTextEditor(() => this.render());
-  }
-
-  update(status: DraftStatus): void {
-    this.byUri.set(status.uri, status);
-    this.render();
-  }
-
-  private render(): void {
-    const uri = vscode.window.activeTextEditor?.document.uri.toString();
-    const s = uri ? this.byUri.get(uri) : undefined;
-    if (!s) {
-      this.item.text = 'Form 4';
-      this.item.detail = 'checking…';
-      this.item.severity = vscode.LanguageStatusSeverity.Information;
-      return;
-    }
-    const parts: string[] = [];
-    if (s.errors > 0) parts.push(`${s.errors} error${s.errors === 1 ? '' : 's'}`);
-    if (s.warnings > 0) parts.push(`${s.warnings} warning${s.warnings === 1 ? '' : 's'}`);
-    if (s.information > 0) parts.push(`${s.information} info`);
-    if (parts.length === 0) {
-      this.item.text = s.holdingsChecked > 0 ? '$(check) Form 4: reconciles' : '$(check) Form 4: no problems';
-      this.item.detail = s.holdingsChecked > 0 ? `${s.holdingsChecked} running balance${s.holdingsChecked === 1 ? '' : 's'} checked` : undefined;
-      this.item.severity = vscode.LanguageStatusSeverity.Information;
-    } else {
-      this.item.text = `${s.errors > 0 ? '$(error)' : '$(warning)'} Form 4: ${parts.join(', ')}`;
-      this.item.detail = undefined;
-      this.item.severity = s.errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Warning;
-    }
-  }
-
-  dispose(): void {
-    this.listener.dispose();
-    this.item.dispose();
-  }
 }
 
 interface SnippetFile {

@@ -4,7 +4,19 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { grammarPath, loadGrammar, projectRoot, ROOT_SCOPE, TIME_LIMIT_MS, type Token, tokenize, tokenizeLines, tokenizeText } from './tokenize';
+import {
+  colourLine,
+  grammarPath,
+  loadGrammar,
+  projectRoot,
+  ROOT_SCOPE,
+  type ThemeRule,
+  TIME_LIMIT_MS,
+  type Token,
+  tokenize,
+  tokenizeLines,
+  tokenizeText,
+} from './tokenize';
 
 // ---- scopes -------------------------------------------------------------------------------
 const SEP = 'punctuation.separator.table.form4';
@@ -19,6 +31,9 @@ const DATE = 'constant.numeric.date.form4';
 const AMOUNT = 'constant.numeric.amount.form4';
 const PRICE = 'constant.numeric.price.form4';
 const ESCAPE = 'constant.character.escape.form4';
+/** The `\\$` of an escaped price: a constant inside the price, so that themes colour it like the price. */
+const DOLLAR = 'constant.other.currency.escaped.form4';
+const COLUMN = 'markup.heading.column-title.form4';
 const CODE = 'keyword.other.transaction-code.form4';
 const AD = 'constant.language.acquired-disposed.form4';
 const OWNERSHIP = 'constant.language.ownership-form.form4';
@@ -243,7 +258,7 @@ test('a Table I pipe row: code, V, amount, (A)/(D), price, holding, ownership fo
       [],
       [t('10,000', AMOUNT)],
       [t('A', AD)],
-      [t('\\$', PRICE, ESCAPE), t('4.1', PRICE)],
+      [t('\\$', PRICE, DOLLAR), t('4.1', PRICE)],
       [t('65,500', AMOUNT)],
       [t('D', OWNERSHIP)],
       [],
@@ -297,7 +312,7 @@ test('a Table II pipe row (16 cells)', async () => {
     '| Stock Option (right to buy) | \\$4.1 | 08/06/2013 | | M ⁽¹⁾ | | | 10,000 | (3) | 11/05/2020 | Common Stock | 10,000 | \\$0 | 140,591 | D | |',
     pipeRow([
       ['Stock Option (right to buy)'],
-      [t('\\$', PRICE, ESCAPE), t('4.1', PRICE)],
+      [t('\\$', PRICE, DOLLAR), t('4.1', PRICE)],
       [t('08/06/2013', DATE)],
       [],
       [t('M', CODE), ' ', t('⁽¹⁾', REF)],
@@ -308,7 +323,7 @@ test('a Table II pipe row (16 cells)', async () => {
       [t('11/05/2020', DATE)],
       ['Common Stock'],
       [t('10,000', AMOUNT)],
-      [t('\\$', PRICE, ESCAPE), t('0', PRICE)],
+      [t('\\$', PRICE, DOLLAR), t('0', PRICE)],
       [t('140,591', AMOUNT)],
       [t('D', OWNERSHIP)],
       [],
@@ -321,7 +336,7 @@ test('tab-separated rows: the clean Table II row of the OCR example and a Table 
     'Stock Option (right to buy)\t\\$25.56\t06/20/2024\t\tM <sup>(1)</sup>\t\t\t1,000\t(6)\t04/28/2026\tCommon Stock\t1,000\t\\$25.56\t4,000\tD\t',
     tabRow([
       ['Stock Option (right to buy)'],
-      [t('\\$', PRICE, ESCAPE), t('25.56', PRICE)],
+      [t('\\$', PRICE, DOLLAR), t('25.56', PRICE)],
       [t('06/20/2024', DATE)],
       [],
       [t('M', CODE), ' ', t('<sup>', REF, TAG), t('(1)', REF), t('</sup>', REF, TAG)],
@@ -332,7 +347,7 @@ test('tab-separated rows: the clean Table II row of the OCR example and a Table 
       [t('04/28/2026', DATE)],
       ['Common Stock'],
       [t('1,000', AMOUNT)],
-      [t('\\$', PRICE, ESCAPE), t('25.56', PRICE)],
+      [t('\\$', PRICE, DOLLAR), t('25.56', PRICE)],
       [t('4,000', AMOUNT)],
       [t('D', OWNERSHIP)],
       [],
@@ -370,7 +385,7 @@ test('rows of another shape: only cells that can only be codes are codes', async
       ['v'],
       [t('1,000', AMOUNT)],
       ['(D)'],
-      [t('\\$', PRICE, ESCAPE), t('25.56', PRICE)],
+      [t('\\$', PRICE, DOLLAR), t('25.56', PRICE)],
       ['Transaction(s)'],
       ['D'],
       ['(Instr. 4)'],
@@ -384,7 +399,7 @@ test('separator rows, header rows and table titles', async () => {
   await expectTokens('|---|:--:|--|', tokens([t('|---|:--:|--|', SEP)]));
   await expectTokens(
     '| | | | Code | V | Amount | (A) or (D) | Price | | | |',
-    pipeRow([[], [], [], ['Code'], [t('V', VOLUNTARY)], ['Amount'], ['(A) or (D)'], ['Price'], [], [], []]),
+    pipeRow([[], [], [], [t('Code', COLUMN)], [t('V', COLUMN)], [t('Amount', COLUMN)], [t('(A) or (D)', COLUMN)], [t('Price', COLUMN)], [], [], []]),
   );
   await expectTokens(
     'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
@@ -402,6 +417,165 @@ test('separator rows, header rows and table titles', async () => {
   );
   // "Table I" in prose is not a title
   await expectTokens('reported in column 4 of Table I represents', tokens(['reported in column 4 of Table I represents']));
+});
+
+test('column-title rows are titles, not values: pipe rows of both tables and the OCR tab rows', async () => {
+  // Table I's numbered column titles (11 cells): no value scope anywhere, (D) and (I) included
+  await expectTokens(
+    '| 1. Title of Security (Instr. 3) | 2. Transaction Date (Month/Day/Year) | 3. Transaction Code (Instr. 8) | | 6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4) |',
+    pipeRow([
+      [t('1. Title of Security (Instr. 3)', COLUMN)],
+      [t('2. Transaction Date (Month/Day/Year)', COLUMN)],
+      [t('3. Transaction Code (Instr. 8)', COLUMN)],
+      [],
+      [t('6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)', COLUMN)],
+    ]),
+  );
+  // Table II's second header row (16 cells): V, (A) and (D) are titles here
+  await expectTokens(
+    '| | | | | Code | V | (A) | (D) | Date Exercisable | Expiration Date | | | | | | Title |',
+    pipeRow([
+      [], [], [], [],
+      [t('Code', COLUMN)],
+      [t('V', COLUMN)],
+      [t('(A)', COLUMN)],
+      [t('(D)', COLUMN)],
+      [t('Date Exercisable', COLUMN)],
+      [t('Expiration Date', COLUMN)],
+      [], [], [], [], [],
+      [t('Title', COLUMN)],
+    ]),
+  );
+  // a tab-separated header of the OCR example: "(1)" in "(1) (111341. 4)" (OCR for "(Instr. 4)") is no reference
+  await expectTokens(
+    '\t\t\t\t(\tCode\tv\tAmount\t(A) or (D)\tPrice\tReported Transaction(s) (Instr. 3 and 4)\t(1) (111341. 4)\t(Instr. 4)',
+    tabRow([
+      [], [], [], [],
+      [t('(', COLUMN)],
+      [t('Code', COLUMN)],
+      [t('v', COLUMN)],
+      [t('Amount', COLUMN)],
+      [t('(A) or (D)', COLUMN)],
+      [t('Price', COLUMN)],
+      [t('Reported Transaction(s) (Instr. 3 and 4)', COLUMN)],
+      [t('(1) (111341. 4)', COLUMN)],
+      [t('(Instr. 4)', COLUMN)],
+    ]),
+  );
+  // tags and escapes in a title keep their own scopes
+  await expectTokens(
+    '| <b>Price</b> | Amount\\* |',
+    pipeRow([[t('<b>', TAG), t('Price', COLUMN), t('</b>', TAG)], [t('Amount', COLUMN), t('\\*', ESCAPE)]]),
+  );
+});
+
+test('rows that name a column but hold data stay data rows (as the parser decides)', async () => {
+  // a date, a grouped amount, a price or a bare number makes a row data, whatever words it has
+  await expectTokens(
+    '| Code | 08/06/2013 |',
+    pipeRow([['Code'], [t('08/06/2013', DATE)]]),
+  );
+  await expectTokens('| Amount | 10,000 |', pipeRow([['Amount'], [t('10,000', AMOUNT)]]));
+  await expectTokens('| Price | $4 |', pipeRow([['Price'], [t('$4', PRICE)]]));
+  await expectTokens('| Amount | 500 |', pipeRow([['Amount'], [t('500', AMOUNT)]]));
+  // a column number such as "5." is not data
+  await expectTokens('| 5. | Amount |', pipeRow([[t('5.', COLUMN)], [t('Amount', COLUMN)]]));
+  // a header box table row is not a column-title row, even with "Title of" in it
+  await expectTokens(
+    '| 1. Name and Address of Reporting Person | Title of Security |',
+    pipeRow([[t('1. Name and Address of Reporting Person', LABEL)], ['Title of Security']]),
+  );
+  // "Code" in prose, not in a row
+  await expectTokens('The Code of Federal Regulations sets the price', tokens(['The Code of Federal Regulations sets the price']));
+});
+
+// ---- colours ------------------------------------------------------------------------------
+// The rules of VS Code's default themes that reach the scopes of a draft (Light+ from light_vs.json
+// and light_plus.json, Dark+ from dark_vs.json and dark_plus.json; Light Modern and Dark Modern
+// include them): what a drafter sees, resolved by vscode-textmate's theme matching as VS Code does.
+const LIGHT_PLUS: ThemeRule[] = [
+  { scope: 'comment', settings: { foreground: '#008000' } },
+  { scope: 'constant.language', settings: { foreground: '#0000FF' } },
+  { scope: 'constant.numeric', settings: { foreground: '#098658' } },
+  { scope: 'constant.character', settings: { foreground: '#0000FF' } },
+  { scope: 'constant.character.escape', settings: { foreground: '#EE0000' } },
+  { scope: 'invalid', settings: { foreground: '#CD3131' } },
+  { scope: 'markup.heading', settings: { foreground: '#800000', fontStyle: 'bold' } },
+  { scope: 'markup.bold', settings: { foreground: '#000080', fontStyle: 'bold' } },
+  { scope: 'punctuation.definition.tag', settings: { foreground: '#800000' } },
+  { scope: 'keyword', settings: { foreground: '#0000FF' } },
+];
+const DARK_PLUS: ThemeRule[] = [
+  { scope: 'comment', settings: { foreground: '#6A9955' } },
+  { scope: 'constant.language', settings: { foreground: '#569CD6' } },
+  { scope: 'constant.numeric', settings: { foreground: '#B5CEA8' } },
+  { scope: 'constant.character', settings: { foreground: '#569CD6' } },
+  { scope: 'constant.character.escape', settings: { foreground: '#D7BA7D' } },
+  { scope: 'invalid', settings: { foreground: '#F44747' } },
+  { scope: 'markup.heading', settings: { foreground: '#569CD6', fontStyle: 'bold' } },
+  { scope: 'punctuation.definition.tag', settings: { foreground: '#808080' } },
+  { scope: 'keyword', settings: { foreground: '#569CD6' } },
+];
+const THEMES: [name: string, rules: ThemeRule[], numeric: string, heading: string, defaultForeground: string][] = [
+  ['Light+', LIGHT_PLUS, '#098658', '#800000 bold', '#000000'],
+  ['Dark+', DARK_PLUS, '#B5CEA8', '#569CD6 bold', '#D4D4D4'],
+];
+
+/** The colour and font style of `needle` in `line` (asserting it is one throughout). */
+async function colourOf(rules: readonly ThemeRule[], line: string, needle: string, defaultForeground: string, context: readonly string[] = []): Promise<string> {
+  const runs = await colourLine(rules, [...context, line], defaultForeground);
+  const start = line.indexOf(needle);
+  assert.ok(start >= 0, `${needle} in ${line}`);
+  const colours = new Set<string>();
+  let at = 0;
+  for (const [text, colour] of runs) {
+    if (at < start + needle.length && at + text.length > start) colours.add(colour);
+    at += text.length;
+  }
+  assert.equal(colours.size, 1, `${needle} has one colour, not ${[...colours].join(', ')}`);
+  return [...colours][0] ?? '';
+}
+
+test('the \\$ of an EDGAR-escaped price is coloured like the price, never like an error', async () => {
+  const row = '| Common Stock | 08/06/2013 | | S (1) | | 10,000 | D | \\$18.3654 (2) | 55,500 | D | |';
+  const footnote = '- The price ranged from \\$18.00 to \\$18.81 per share.';
+  for (const [name, rules, numeric, , fg] of THEMES) {
+    assert.equal(await colourOf(rules, row, '\\$18.3654', fg), numeric, `${name}: the escaped price in a row`);
+    assert.equal(await colourOf(rules, row, '10,000', fg), numeric, `${name}: an amount, for comparison`);
+    assert.equal(await colourOf(rules, footnote, '\\$18.00', fg, EXPLANATION_CONTEXT), numeric, `${name}: a price range in a footnote`);
+    assert.equal(await colourOf(rules, footnote, '\\$18.81', fg, EXPLANATION_CONTEXT), numeric, `${name}: a price range in a footnote`);
+  }
+  // and no scope of the grammar is invalid.*: nothing in a draft is coloured as an error by the grammar
+  const raw = fs.readFileSync(grammarPath, 'utf8');
+  assert.doesNotMatch(raw, /"name": "invalid/);
+});
+
+test('column titles are coloured as headings, unlike the values below them', async () => {
+  const header = '| | | | Code | V | Amount | (A) or (D) | Price | | | |';
+  const data = '| Common Stock | 02/01/2024 | | A | V | 1,000 | A | $0 | 66,500 | D | |';
+  for (const [name, rules, numeric, heading, fg] of THEMES) {
+    for (const title of ['Code', 'V', 'Amount', '(A) or (D)', 'Price']) {
+      assert.equal(await colourOf(rules, header, title, fg), heading, `${name}: ${title} in the header row`);
+    }
+    // Dark+ gives headings and constants the same blue: the heading is bold
+    const vFlag = await colourOf(rules, data, 'V', fg);
+    assert.notEqual(vFlag, heading, `${name}: the V flag of a data row is a value`);
+    assert.equal(await colourOf(rules, data, '1,000', fg), numeric);
+  }
+});
+
+test('the language configuration does not colour the form\'s parentheses as bracket pairs', () => {
+  // Like VS Code's Markdown: brackets still match and auto-close, but "(Instr. 3)", "(A) or (D)",
+  // "(Month/Day/Year)" and the footnote references "(1)" are prose, not nesting levels.
+  const config = JSON.parse(fs.readFileSync(path.join(projectRoot, 'language-configuration.json'), 'utf8')) as {
+    brackets?: unknown;
+    colorizedBracketPairs?: unknown;
+  };
+  assert.deepEqual(config.colorizedBracketPairs, []);
+  assert.deepEqual(config.brackets, [
+    ['(', ')'],
+    ['[', ']'],
+  ]);
 });
 
 // ---- footnotes ----------------------------------------------------------------------------
@@ -459,10 +633,10 @@ test('a weighted-average price footnote: the price range, its prices and the dat
         t('2.', ITEM_NUMBER),
         ' The sale price represents the weighted average price of the shares sold ',
         t('ranging from ', PRICE_RANGE),
-        t('\\$', PRICE_RANGE, PRICE, ESCAPE),
+        t('\\$', PRICE_RANGE, PRICE, DOLLAR),
         t('132.65', PRICE_RANGE, PRICE),
         t(' to ', PRICE_RANGE),
-        t('\\$', PRICE_RANGE, PRICE, ESCAPE),
+        t('\\$', PRICE_RANGE, PRICE, DOLLAR),
         t('133.23', PRICE_RANGE, PRICE),
         ' per share, under a plan adopted on ',
         t('August 28, 2023', DATE),
@@ -613,6 +787,17 @@ test('the reference drafts of ../shared/examples tokenize completely', async (co
     [PRICE_RANGE]: ['39:ranging from ', '39: to ', '40:ranging from ', '40: to ', '41:ranging from ', '41: to ', '42:ranging from ', '42: to '],
   });
   assert.deepEqual(poseyLines[47]?.tokens, tokens([t('06/21/2024', SIGNATURE, DATE)]), 'the Posey signature date');
+  // the column-title rows, and only they, are titles (1-based line numbers)
+  const titleLines = (lines: readonly { tokens: Token[] }[]): number[] =>
+    lines.flatMap((line, i) => (line.tokens.some(([, scopes]) => scopes.includes(COLUMN)) ? [i + 1] : []));
+  assert.deepEqual(titleLines(wilsonLines), [22, 24, 30, 32]);
+  assert.deepEqual(titleLines(poseyLines), [24, 26, 32, 33]);
+  // and no token is scoped invalid.*
+  for (const line of [...wilsonLines, ...poseyLines]) {
+    for (const [text, scopes] of line.tokens) {
+      assert.ok(!scopes.some((scope) => scope.startsWith('invalid')), `${text} is scoped invalid`);
+    }
+  }
 });
 
 // ---- robustness ---------------------------------------------------------------------------

@@ -39,27 +39,93 @@ export const projectRoot = findProjectRoot();
 export const grammarPath = path.join(projectRoot, 'syntaxes', 'form4.tmLanguage.json');
 
 let grammarPromise: Promise<vsctm.IGrammar> | undefined;
+let onigPromise: Promise<vsctm.IOnigLib> | undefined;
 
-/** Loads the grammar once per process (Oniguruma's WebAssembly can only be loaded once). */
-export function loadGrammar(): Promise<vsctm.IGrammar> {
-  grammarPromise ??= (async () => {
+/** Oniguruma, loaded once per process (its WebAssembly can only be loaded once). */
+function onigLib(): Promise<vsctm.IOnigLib> {
+  onigPromise ??= (async () => {
     const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const registry = new vsctm.Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
-        createOnigString: (text: string) => new oniguruma.OnigString(text),
-      }),
-      loadGrammar: async (scopeName: string) =>
-        scopeName === ROOT_SCOPE ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
-    });
-    const grammar = await registry.loadGrammar(ROOT_SCOPE);
-    if (grammar === null) {
-      throw new Error(`the grammar ${ROOT_SCOPE} did not load from ${grammarPath}`);
-    }
-    return grammar;
+    return {
+      createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
+      createOnigString: (text: string) => new oniguruma.OnigString(text),
+    };
   })();
+  return onigPromise;
+}
+
+async function grammarIn(registry: vsctm.Registry): Promise<vsctm.IGrammar> {
+  const grammar = await registry.loadGrammar(ROOT_SCOPE);
+  if (grammar === null) {
+    throw new Error(`the grammar ${ROOT_SCOPE} did not load from ${grammarPath}`);
+  }
+  return grammar;
+}
+
+function newRegistry(theme?: vsctm.IRawTheme): vsctm.Registry {
+  return new vsctm.Registry({
+    onigLib: onigLib(),
+    ...(theme ? { theme } : {}),
+    loadGrammar: async (scopeName: string) =>
+      scopeName === ROOT_SCOPE ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
+  });
+}
+
+/** Loads the grammar once per process. */
+export function loadGrammar(): Promise<vsctm.IGrammar> {
+  grammarPromise ??= grammarIn(newRegistry());
   return grammarPromise;
+}
+
+/** A theme rule, as in a VS Code colour theme's `tokenColors`. */
+export interface ThemeRule {
+  readonly scope: string | string[];
+  readonly settings: { readonly foreground?: string; readonly fontStyle?: string };
+}
+
+/** A run of text and what a theme gives it: upper-case `#RRGGBB`, then `italic`, `bold`, `underline`, `strikethrough` if set. */
+export type ColouredText = [text: string, style: string];
+
+const FONT_STYLES: readonly [bit: number, name: string][] = [
+  [1, 'italic'],
+  [2, 'bold'],
+  [4, 'underline'],
+  [8, 'strikethrough'],
+];
+
+/**
+ * The colours and font styles `rules` give the last of `lines` (the others are context), the way VS Code
+ * resolves them: vscode-textmate's theme matching over the tokens' scopes. Neighbours of the
+ * same colour are merged.
+ */
+export async function colourLine(rules: readonly ThemeRule[], lines: readonly string[], defaultForeground = '#000000'): Promise<ColouredText[]> {
+  const registry = newRegistry({ name: 'test', settings: [{ settings: { foreground: defaultForeground, background: '#FFFFFF' } }, ...rules.map((r) => ({ scope: r.scope, settings: { ...r.settings } }))] });
+  const grammar = await grammarIn(registry);
+  const colours = registry.getColorMap();
+  let state: vsctm.StateStack = vsctm.INITIAL;
+  let result: vsctm.ITokenizeLineResult2 | undefined;
+  for (const line of lines) {
+    result = grammar.tokenizeLine2(line, state, TIME_LIMIT_MS);
+    state = result.ruleStack;
+  }
+  const line = lines[lines.length - 1] ?? '';
+  if (!result) return [];
+  const out: ColouredText[] = [];
+  const { tokens } = result;
+  for (let i = 0; i < tokens.length; i += 2) {
+    const start = tokens[i] ?? 0;
+    const end = i + 2 < tokens.length ? (tokens[i + 2] ?? line.length) : line.length;
+    // vscode-textmate's EncodedTokenAttributes: font style in bits 11-14, foreground colour id in bits 15-23.
+    const metadata = tokens[i + 1] ?? 0;
+    const style = (metadata >>> 11) & 0xf;
+    const foreground = [(colours[(metadata >>> 15) & 0x1ff] ?? '?').toUpperCase(), ...FONT_STYLES.filter(([bit]) => (style & bit) !== 0).map(([, name]) => name)].join(' ');
+    const text = line.substring(start, end);
+    const last = out[out.length - 1];
+    if (text === '') continue;
+    if (last && last[1] === foreground) last[0] += text;
+    else out.push([text, foreground]);
+  }
+  return out;
 }
 
 /**
