@@ -19,7 +19,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const watcher = vscode.workspace.createFileSystemWatcher('**/.form4rc.json');
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'form4' }],
+    // Drafts, and EDGAR ownership XML: the server reads an XML or text file only when it holds an
+    // ownershipDocument (it looks at its first 64 KB), and leaves every other one alone.
+    documentSelector: [{ language: 'form4' }, { language: 'xml' }, { language: 'plaintext', pattern: '**/*.txt' }],
     synchronize: { configurationSection: 'form4', fileEvents: watcher },
   };
   client = new LanguageClient('form4', 'Form 4', serverOptions, clientOptions);

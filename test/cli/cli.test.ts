@@ -88,7 +88,7 @@ describe('exit codes', () => {
   test('2: a folder without drafts', () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty, { recursive: true });
-    assert.deepEqual(pick(form4(['check', 'empty'], dir)), [2, 'form4: no *.form4 or *.form4.md files in empty\n']);
+    assert.deepEqual(pick(form4(['check', 'empty'], dir)), [2, 'form4: no drafts (*.form4, *.form4.md) or EDGAR filings (*.xml, *.txt) in empty\n']);
   });
 
   test('--max-warnings: warnings over the bar exit 1, within it 0', () => {

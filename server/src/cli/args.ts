@@ -23,7 +23,9 @@ export type Command =
 export const USAGE = `Usage: form4 check [options] <files or folders…>
        form4 rules [--format json]
 
-Checks SEC Form 4 drafts (*.form4, *.form4.md). Folders are searched recursively.
+Checks SEC Form 4 drafts (*.form4, *.form4.md) and EDGAR ownership XML filings (*.xml, and
+*.txt full submissions). Folders are searched recursively; XML and text files that hold no
+ownership document are skipped.
 
 Options:
   --format <name>      stylish (default), json, sarif or github

@@ -1,9 +1,25 @@
-/** Finding the drafts to check: files given, and *.form4 / *.form4.md files in folders given. */
+/**
+ * Finding the sources to check: files given, and in folders given the drafts (*.form4,
+ * *.form4.md) and the EDGAR filings (*.xml, *.txt: kept only when they hold an ownership
+ * document, which the caller decides once it has read them).
+ */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export function isDraftName(name: string): boolean {
   return name.endsWith('.form4') || name.endsWith('.form4.md');
+}
+
+/** A file that may be an EDGAR ownership filing: a bare XML document, or a full-submission text. */
+export function isFilingName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.xml') || lower.endsWith('.txt');
+}
+
+export interface SourceFile {
+  readonly path: string;
+  /** Found in a folder, not named: skipped silently when it turns out not to be a Form 4 source. */
+  readonly found: boolean;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
@@ -12,8 +28,9 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
  * The drafts under `paths` (relative to `cwd`), as absolute paths in a stable order; throws an
  * Error with a one-line message, naming the path as it was given, on I/O failure.
  */
-export function collectDrafts(paths: readonly string[], cwd: string): string[] {
-  const found: string[] = [];
+export function collectSources(paths: readonly string[], cwd: string): SourceFile[] {
+  const found: SourceFile[] = [];
+  const seen = new Set<string>();
   for (const given of paths) {
     const path = resolve(cwd, given);
     let stats;
@@ -22,10 +39,25 @@ export function collectDrafts(paths: readonly string[], cwd: string): string[] {
     } catch (error) {
       throw new Error(`cannot read "${given}": ${describe(error)}`);
     }
-    if (stats.isDirectory()) walk(path, found);
-    else found.push(path); // A file named explicitly is checked whatever its extension.
+    const add = (file: string, inFolder: boolean): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      found.push({ path: file, found: inFolder });
+    };
+    if (stats.isDirectory()) {
+      const inFolder: string[] = [];
+      walk(path, inFolder);
+      for (const file of inFolder) add(file, true);
+    } else {
+      add(path, false); // A file named explicitly is checked whatever its extension.
+    }
   }
-  return [...new Set(found)];
+  return found;
+}
+
+/** The drafts and possible filings under `paths`, as absolute paths in a stable order. */
+export function collectDrafts(paths: readonly string[], cwd: string): string[] {
+  return collectSources(paths, cwd).map((s) => s.path);
 }
 
 function walk(folder: string, found: string[]): void {
@@ -40,7 +72,7 @@ function walk(folder: string, found: string[]): void {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walk(path, found);
-    } else if (entry.isFile() && isDraftName(entry.name)) {
+    } else if (entry.isFile() && (isDraftName(entry.name) || isFilingName(entry.name))) {
       found.push(path);
     }
   }

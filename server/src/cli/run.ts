@@ -3,12 +3,12 @@
  * `--rule` options, checks, prints, and decides the exit code. I/O goes through `CliIo` so that
  * tests can run it in-process.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigFiles } from '../node/configFiles';
-import { checkDraft, type Finding, mergeSeverities, parseDraft, RULES } from '../service';
+import { checkDocument, type Finding, mergeSeverities, parseSource, RULES, type Severity } from '../service';
 import { type CheckCommand, parseArgs, USAGE } from './args';
-import { collectDrafts, describe } from './files';
+import { collectSources, describe, type SourceFile } from './files';
+import { type ReadSource, readSource } from './sources';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -52,39 +52,48 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 function runCheck(command: CheckCommand, io: CliIo): number {
-  let files: string[];
+  let sources: SourceFile[];
   try {
-    files = collectDrafts(command.paths, io.cwd);
+    sources = collectSources(command.paths, io.cwd);
   } catch (error) {
     io.stderr(`form4: ${(error as Error).message}\n`);
     return EXIT_USAGE;
   }
-  if (files.length === 0) {
-    io.stderr(`form4: no *.form4 or *.form4.md files in ${command.paths.join(', ')}\n`);
-    return EXIT_USAGE;
-  }
   const configs = new ConfigFiles();
   const results: FileResult[] = [];
-  for (const file of files) {
-    let text: string;
+  for (const source of sources) {
+    const file = source.path;
+    let read: ReadSource;
     try {
-      text = readFileSync(file, 'utf8');
+      read = readSource(source);
     } catch (error) {
       io.stderr(`form4: cannot read "${display(io.cwd, file)}": ${describe(error)}\n`);
       return EXIT_USAGE;
     }
+    if (read.kind === 'skip') continue;
     const config = configs.forFolder(dirname(file));
     if (config && config.problems.length > 0) {
       io.stderr(`form4: ${config.problems[0]}\n`);
       return EXIT_USAGE;
     }
     const rules = mergeSeverities(config?.rules ?? {}, command.rules);
-    const result = checkDraft(parseDraft(text.replace(/^\uFEFF/, '')), { rules });
+    if (read.kind === 'binary') {
+      if (rules['not-text'] !== 'off') {
+        const severity = rules['not-text'] ?? 'error';
+        results.push({ file: display(io.cwd, file), findings: [notTextFinding(basename(file), read.reason, severity)] });
+      }
+      continue;
+    }
+    const result = checkDocument(parseSource(read.kind, read.text), { rules });
     for (const failure of result.failures) {
       io.stderr(`form4: internal error in rule ${failure.rule} on ${display(io.cwd, file)}: ${String((failure.error as Error)?.stack ?? failure.error)}\n`);
     }
     const findings: Finding[] = command.quiet ? result.findings.filter((f) => f.severity === 'error') : [...result.findings];
     results.push({ file: display(io.cwd, file), findings });
+  }
+  if (results.length === 0) {
+    io.stderr(`form4: no drafts (*.form4, *.form4.md) or EDGAR filings (*.xml, *.txt) in ${command.paths.join(', ')}\n`);
+    return EXIT_USAGE;
   }
   const options: FormatOptions = {
     color: command.color ?? (io.isTty && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb'),
@@ -114,6 +123,11 @@ function runCheck(command: CheckCommand, io: CliIo): number {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** The one finding of a file that is not text. */
+function notTextFinding(name: string, reason: string, severity: Severity): Finding {
+  return { rule: 'not-text', severity, message: `${name} is not a text file: ${reason}`, span: { start: 0, end: 0 }, related: [], unnecessary: false, fixes: [] };
 }
 
 function resolveFrom(cwd: string, path: string): string {

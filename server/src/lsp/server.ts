@@ -28,6 +28,7 @@ import {
   foldingRanges,
   formatDraft,
   hoverAt,
+  hoverInFiling,
   inlayHints,
   prepareRename,
   quickFixes,
@@ -40,7 +41,7 @@ import {
   toPosition,
 } from '../service';
 import { SOURCE, toCompletionKind, toDiagnostic, toDocumentSymbol, toTextEdits } from './convert';
-import { DraftCache } from './drafts';
+import { DocumentCache, kindOf } from './documents';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
 
@@ -48,7 +49,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.form4`;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new DraftCache();
+  const cache = new DocumentCache();
   let settings: SettingsStore | undefined;
   let pullDiagnostics = false;
   let relatedSupport = false;
@@ -155,7 +156,7 @@ export function startServer(connection: Connection): void {
   function holdingsChecked(document: TextDocument): number {
     const { analysis } = cache.get(document);
     let n = 0;
-    for (const step of analysis.holdings.steps.values()) if (step.expected !== undefined) n++;
+    for (const step of analysis?.holdings.steps.values() ?? []) if (step.expected !== undefined) n++;
     return n;
   }
 
@@ -166,7 +167,7 @@ export function startServer(connection: Connection): void {
     for (const failure of result.failures) {
       connection.console.error(`form4: rule ${failure.rule} failed on ${uri}: ${(failure.error as Error)?.stack ?? String(failure.error)}`);
     }
-    sendStatus(document, result.findings, holdingsChecked(document));
+    if (cache.get(document).source) sendStatus(document, result.findings, holdingsChecked(document));
     return { ...checked, items: result.findings.map((f) => toDiagnostic(f, uri, relatedSupport)) };
   }
 
@@ -274,15 +275,18 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => guard('hover', null, () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const { parsed, analysis } = cache.get(document);
-    const hover = hoverAt(parsed, analysis, fromPosition(params.position));
+    const { source, analysis } = cache.get(document);
+    if (!source || !analysis) return null;
+    const at = fromPosition(params.position);
+    const hover = source.kind === 'draft' ? hoverAt(source, analysis, at) : hoverInFiling(source.filing, analysis, at);
     return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(hover.span) } : null;
   }));
 
   connection.onCompletion((params) => guard('completion', [], () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const { parsed, analysis } = cache.get(document);
+    const draft = document ? cache.draft(document) : undefined;
+    if (!draft) return [];
+    const { parsed, analysis } = draft;
     return completionsAt(parsed, analysis, fromPosition(params.position)).map((c) => ({
       label: c.label,
       kind: toCompletionKind(c.kind),
@@ -323,7 +327,8 @@ export function startServer(connection: Connection): void {
         }
       }
       if (wantsFixAll) {
-        const { edits, applied } = fixAll(document.getText(), s.rules);
+        const kind = kindOf(document);
+        const { edits, applied } = kind ? fixAll(document.getText(), s.rules, kind) : { edits: [], applied: 0 };
         if (applied > 0) {
           actions.push({ title: `Fix all auto-fixable Form 4 problems (${applied})`, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: toTextEdits(edits) } } });
         }
@@ -337,42 +342,49 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentFormatting((params) => guard('formatting', [], () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? toTextEdits(formatDraft(cache.get(document).parsed)) : [];
+    const draft = document ? cache.draft(document) : undefined;
+    return draft ? toTextEdits(formatDraft(draft.parsed)) : [];
   }));
 
   connection.onDocumentRangeFormatting((params) => guard('range formatting', [], () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? toTextEdits(formatDraft(cache.get(document).parsed, { range: fromRange(params.range) })) : [];
+    const draft = document ? cache.draft(document) : undefined;
+    return draft ? toTextEdits(formatDraft(draft.parsed, { range: fromRange(params.range) })) : [];
   }));
 
   connection.onDocumentSymbol((params) => guard('document symbols', [], () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? documentSymbols(cache.get(document).parsed).map(toDocumentSymbol) : [];
+    const draft = document ? cache.draft(document) : undefined;
+    return draft ? documentSymbols(draft.parsed).map(toDocumentSymbol) : [];
   }));
 
   connection.onFoldingRanges((params) => guard('folding', [], () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? foldingRanges(cache.get(document).parsed) : [];
+    const draft = document ? cache.draft(document) : undefined;
+    return draft ? foldingRanges(draft.parsed) : [];
   }));
 
   connection.onDefinition((params) => guard('definition', [], () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const { parsed, analysis } = cache.get(document);
+    const draft = document ? cache.draft(document) : undefined;
+    if (!document || !draft) return [];
+    const { parsed, analysis } = draft;
     return definitionAt(parsed, analysis, fromPosition(params.position)).map((span) => ({ uri: document.uri, range: toRange(span) }));
   }));
 
   connection.onReferences((params) => guard('references', [], () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const { parsed, analysis } = cache.get(document);
+    const draft = document ? cache.draft(document) : undefined;
+    if (!document || !draft) return [];
+    const { parsed, analysis } = draft;
     return referencesAt(parsed, analysis, fromPosition(params.position), params.context.includeDeclaration).map((span) => ({ uri: document.uri, range: toRange(span) }));
   }));
 
   connection.onPrepareRename((params) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const { parsed, analysis } = cache.get(document);
+    const draft = document ? cache.draft(document) : undefined;
+    if (!draft) return null;
+    const { parsed, analysis } = draft;
     const prepared = guard('prepare rename', undefined, () => prepareRename(parsed, analysis, fromPosition(params.position)));
     if (!prepared) return null;
     // RequestFailed (not 0, which LSP does not define): a valid request that cannot be done.
@@ -382,8 +394,9 @@ export function startServer(connection: Connection): void {
 
   connection.onRenameRequest((params) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const { parsed, analysis } = cache.get(document);
+    const draft = document ? cache.draft(document) : undefined;
+    if (!document || !draft) return null;
+    const { parsed, analysis } = draft;
     const edits = guard('rename', undefined, () => renameFootnote(parsed, analysis, fromPosition(params.position), params.newName));
     if (!edits) return null;
     if ('error' in edits) throw new ResponseError(LSPErrorCodes.RequestFailed, edits.error);
@@ -396,8 +409,10 @@ export function startServer(connection: Connection): void {
     const s = await store().get(document.uri);
     if (!s.inlayHints || documents.get(document.uri) !== document) return []; // closed meanwhile: cache.get would keep its parse for good
     return guard('inlay hints', [], () => {
-      const { parsed, analysis } = cache.get(document);
-      return inlayHints(parsed.filing, analysis, fromRange(params.range)).map((h) => ({
+      const { source, analysis } = cache.get(document);
+      // Drafts only: in XML the hints would stand between a value and its end tag.
+      if (source?.kind !== 'draft' || !analysis) return [];
+      return inlayHints(source.filing, analysis, fromRange(params.range)).map((h) => ({
         position: toPosition(h.position),
         label: h.label,
         paddingLeft: true,

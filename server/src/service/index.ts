@@ -5,7 +5,9 @@
  * them with `toRange` and `fromPosition` (`text/range.ts`).
  */
 export { parseDraft, type ParsedDraft } from './parse/draft/parser';
-export type { SourceDocument } from './document';
+export { parseSource, sourceKindOf, type SourceDocument } from './document';
+export { parseOwnershipXml, type ParsedXml } from './parse/xml/reader';
+export { findOwnershipXml, sniffOwnership } from './parse/xml/submission';
 export { checkDocument, checkDraft, type CheckOptions, type CheckResult } from './check';
 export { RULES, RULES_BY_ID } from './rules/registry';
 export type { Finding, Fix, RelatedLocation, RuleDefinition, Severity, SeveritySetting, TextEdit } from './rules/types';
@@ -26,6 +28,7 @@ export { ruleDocumentationUrl, DOCUMENTATION_URL } from './rules/documentation';
 export { rulesDocumentationMarkdown, rulesTableMarkdown } from './rules/documentationMarkdown';
 export { analyze, type Analysis } from './analysis/analysis';
 export { hoverAt, type HoverResult } from './features/hover';
+export { hoverInFiling } from './features/hoverXml';
 export { completionsAt, type Completion, type CompletionKind } from './features/completion';
 export { quickFixes, fixAll, type QuickFix } from './features/codeActions';
 export { documentSymbols, type DraftSymbol, type SymbolKind } from './features/symbols';

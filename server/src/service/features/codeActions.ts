@@ -5,7 +5,7 @@
  */
 import { checkDocument } from '../check';
 import type { RuleSeverities } from '../config/settings';
-import { parseDraft } from '../parse/draft/parser';
+import { parseSource } from '../document';
 import type { Finding, TextEdit } from '../rules/types';
 import { applyEdits, diffAsEdit, editsOverlap } from '../text/edits';
 import { type Span, spansOverlap } from '../text/position';
@@ -53,11 +53,11 @@ const MAX_PASSES = 10;
  * Applies all preferred fixes until none is left (at most ten passes) and returns the change
  * as edits against `text`, with the number of fixes applied.
  */
-export function fixAll(text: string, rules?: RuleSeverities): { edits: TextEdit[]; applied: number } {
+export function fixAll(text: string, rules?: RuleSeverities, kind: 'draft' | 'xml' = 'draft'): { edits: TextEdit[]; applied: number } {
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const findings = checkDocument(parseDraft(current), { rules }).findings;
+    const findings = checkDocument(parseSource(kind, current), { rules }).findings;
     const taken: TextEdit[] = [];
     const seen = new Set<string>();
     let chosen = 0;

@@ -59,11 +59,11 @@ export function hoverAt(draft: ParsedDraft, analysis: Analysis, position: Pos): 
   }
 }
 
-function columnHover(table: string, column: ColumnInfo): string {
+export function columnHover(table: string, column: ColumnInfo): string {
   return `**Table ${table}, column ${column.number}: ${column.name}**\n\n${column.doc}`;
 }
 
-function codeHover(text: string): string {
+export function codeHover(text: string): string {
   const field = codingField(new SourceField(text, 0, 0, 0, 0));
   const letter = text.trim().charAt(0).toUpperCase();
   const info = codeInfo(field.value?.code ?? letter);
@@ -77,7 +77,7 @@ function codeHover(text: string): string {
 
 
 /** What the row's values say about this cell: the running balance, the deadline, the range. */
-function cellFacts(row: TableRow, column: ColumnInfo, analysis: Analysis): string | undefined {
+export function cellFacts(row: TableRow, column: ColumnInfo, analysis: Analysis): string | undefined {
   switch (column.kind) {
     case 'owned': {
       const step = analysis.holdings.steps.get(row);
@@ -139,7 +139,7 @@ function deadlineText(start: CalendarDate, deemed: boolean): string {
   return `**Form 4 due by ${weekdayName(deadline)} ${formatDate(deadline)}**: the second business day after ${weekdayName(start)} ${formatDate(start)}${deemed ? ' (the deemed execution date)' : ''}.${holidays}`;
 }
 
-function footnoteHover(footnote: Footnote, analysis: Analysis): string {
+export function footnoteHover(footnote: Footnote, analysis: Analysis): string {
   const uses = analysis.footnotes.usesById.get(footnote.id) ?? [];
   const where = uses.length === 0
     ? 'Nothing refers to it.'
@@ -169,6 +169,6 @@ export function boxHover(kind: BoxKind): string {
   return BOX_DOCS[kind];
 }
 
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }

@@ -35,6 +35,17 @@ export const rowShape: RuleDefinition = {
   source: 'draft',
 };
 
+export const notText: RuleDefinition = {
+  id: 'not-text',
+  group: 'Reading the draft',
+  defaultSeverity: 'error',
+  source: 'file',
+  summary: 'A file given to the checker is not text: an image, a PDF, a Word document, or bytes in no encoding it reads.',
+  description:
+    'Drafts are text files, in UTF-8 or, with its byte-order mark, UTF-16 (what Windows Notepad saves as "Unicode"); EDGAR filings are XML text. A file that is neither (a PDF of the printed form, a .docx, a scan) is reported once, with what it looks like, instead of being read as a draft with every box missing. Save the draft as plain text, or export the PDF\'s text first.',
+  example: { draft: '(a PNG image named draft.form4)', message: 'draft.form4 is not a text file: it is a PNG image' },
+};
+
 export const invalidNumber: RuleDefinition = {
   id: 'invalid-number',
   group: 'Reading the draft',

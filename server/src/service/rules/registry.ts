@@ -7,7 +7,7 @@ import { exerciseMismatch, exerciseUnpaired, holdingsMismatch, holdingsNegative,
 import { adoption10b51, indication10b51, lateFiling, signatureDate, unchecked10b51 } from './filing';
 import { footnoteDuplicate, footnoteLimits, footnoteOrder, footnoteUndefined, footnoteUnused } from './footnotes';
 import { amendmentDate, earliestDate, missingBox, relationshipText } from './header';
-import { invalidChoice, invalidDate, invalidNumber, missingValue, rowShape, tooManyRows, unknownCode } from './reading';
+import { invalidChoice, invalidDate, invalidNumber, missingValue, notText, rowShape, tooManyRows, unknownCode } from './reading';
 import { codeDirection, codeNeedsFootnote, deemedDate, derivativeDates, duplicateRow, ownershipNature, weightedAverage } from './rows';
 import type { RuleDefinition } from './types';
 import { xmlAmendment, xmlChoice, xmlDate, xmlDecimal, xmlFootnoteId, xmlLength, xmlMalformed, xmlOwnerCik, xmlRoot, xmlSchema } from './xml';
@@ -56,6 +56,7 @@ export const RULES: readonly RuleDefinition[] = [
   xmlLength,
   xmlAmendment,
   xmlOwnerCik,
+  notText,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((r) => [r.id, r]));

@@ -94,8 +94,9 @@ export interface RuleDefinition {
   readonly example: { readonly draft: string; readonly message: string };
   /**
    * Where the rule is checked: on the model (`check`), or by a front end while it reads
-   * (`draft`: pipe rows; `xml`: the ownership XML).
+   * (`draft`: pipe rows; `xml`: the ownership XML), or by the host that reads the file's bytes
+   * (`file`: the command line; an editor decodes files itself).
    */
-  readonly source: 'model' | 'draft' | 'xml';
+  readonly source: 'model' | 'draft' | 'xml' | 'file';
   check?(context: RuleContext): void;
 }
