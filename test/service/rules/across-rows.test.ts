@@ -184,10 +184,39 @@ describe('holdings-mismatch', () => {
     const finding = rawFindingsOf(text, 'holdings-mismatch')[0] ?? assert.fail('no finding');
     // Two fixes and neither is preferred: the row or its balance may be the wrong one
     // (code-direction's flip is the preferred fix when the code implies the direction).
-    assert.deepEqual(finding.fixes.map((x) => [x.title, x.preferred]), [['Change (A)/(D) to D', false], ['Set the amount owned to 14,485', false]]);
+    // The set fix carries the difference through the row that followed from 3,497.
+    assert.deepEqual(finding.fixes.map((x) => [x.title, x.preferred]), [['Change (A)/(D) to D', false], ['Set the amount owned to 14,485 and carry the difference through the 1 row after it', false]]);
     const flipped = applyFix(text, fixOf(finding, 'Change'));
     assert.deepEqual(changedLines(text, flipped), { removed: [rows[1] ?? ''], added: [(rows[1] ?? '').replace('| A |', '| D |')] });
     assert.deepEqual(check(flipped), []);
+  });
+
+  test('the fix carries through the rows that followed from the wrong figure, as one edit, and stops at one that did not', () => {
+    const rows = [
+      rowI('Common Stock', '08/06/2013', '', 'P', '', '1,000', 'A', '$18.00', '11,000', 'D', ''),
+      rowI('Common Stock', '08/06/2013', '', 'S', '', '100', 'D', '$18.50', '10,800', 'D', ''),
+      rowI('Common Stock', '08/06/2013', '', 'S', '', '200', 'D', '$18.60', '10,600', 'D', ''),
+      rowI('Common Stock', '08/06/2013', '', 'S', '', '300', 'D', '$18.70', '10,300', 'D', ''),
+      rowI('Common Stock', '08/06/2013', '', 'S', '', '50', 'D', '$18.80', '9,999', 'D', ''),
+    ];
+    const text = draft({ tableI: rows });
+    const finding = rawFindingsOf(text, 'holdings-mismatch')[0] ?? assert.fail('no finding');
+    const fix = fixOf(finding, 'Set');
+    assert.equal(fix.title, 'Set the amount owned to 10,900 and carry the difference through the 2 rows after it');
+    assert.equal(fix.preferred, true);
+    const fixed = applyFix(text, fix);
+    assert.deepEqual(changedLines(text, fixed).added.map((l) => l.split('|')[9]?.trim()), ['10,900', '10,700', '10,400']);
+    // The fifth row did not follow from the fourth before (10,300 − 50 is 10,250): it keeps its figure and its finding.
+    assert.deepEqual(check(fixed).map((f) => [f.rule, f.line]), [['holdings-mismatch', lineOf(fixed, '9,999')]]);
+  });
+
+  test('no fix that writes a negative amount owned', () => {
+    const rows = [
+      rowI('Common Stock', '08/06/2013', '', 'P', '', '100', 'A', '$18.00', '100', 'D', ''),
+      rowI('Common Stock', '08/06/2013', '', 'S', '', '300', 'D', '$18.50', '0', 'D', ''),
+    ];
+    const finding = rawFindingsOf(draft({ tableI: rows }), 'holdings-mismatch')[0] ?? assert.fail('no finding');
+    assert.deepEqual(finding.fixes.filter((x) => x.title.startsWith('Set')), []);
   });
 
   test('near miss: the correct chain, and rows of other holdings (nature, ownership form, footnotes, price)', () => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { check, columnOf, draft, lineOf, rawFindingsOf, rowI, line1 } from '../../support/drafts';
 import { EXERCISE_I, EXERCISE_II, SALE_I, WEIGHTED_AVERAGE_FOOTNOTE, WILSON, applyFix, changedLines, fixOf, none, one } from './common';
+import { fixAll } from '../../../server/src/service/features/codeActions';
 
 const S = (price: string, owned: string, code = 'S'): string => rowI('Common Stock', '08/06/2013', '', code, '', '1,000', 'D', price, owned, 'D', '');
 
@@ -57,6 +58,27 @@ describe('footnote-undefined', () => {
       footnotes: [WEIGHTED_AVERAGE_FOOTNOTE, '(2) Effected pursuant to a trading plan.'],
     });
     none(check(text), 'footnote-undefined');
+  });
+});
+
+describe('footnote-empty', () => {
+  test('the stub the quick fix writes is an error until it is written; fix-all writes no stub', () => {
+    const text = draft({ tableI: [S('$18.00 (1)', '64,500', 'S (2)')], footnotes: ['(1) The price is a weighted average.'] });
+    const fix = fixOf(rawFindingsOf(text, 'footnote-undefined')[0] ?? assert.fail('no finding'));
+    const stubbed = applyFix(text, fix);
+    const f = one(check(stubbed), 'footnote-empty');
+    assert.equal(f.line, stubbed.split('\n').indexOf('(2) ') + 1);
+    assert.equal(f.column, 1);
+    assert.equal(f.message, 'Footnote (2) has no text: write what it explains, or remove it with its references');
+    assert.equal(f.severity, 'error');
+    // Fix-all leaves the reference unresolved rather than filing an empty footnote.
+    const all = fixAll(text);
+    assert.equal(all.applied, 0);
+  });
+
+  test('near miss: a footnote of one word; a bare bullet with text', () => {
+    none(check(draft({ tableI: [S('$18.00 (1)', '64,500', 'S')], footnotes: ['(1) Average.'] })), 'footnote-empty');
+    none(check(draft({ tableI: [S('$18.00 (1)', '64,500', 'S')], footnotes: ['- Average.'] })), 'footnote-empty');
   });
 });
 

@@ -40,6 +40,17 @@ describe('code-direction', () => {
     assert.deepEqual(check(fixed), []);
   });
 
+  test('when the amounts owned were computed from the wrong letter too, the fix flips it and carries the amounts, and fix-all leaves it', () => {
+    // 8,991 + 5,494 = 14,485: the balance follows the A as written, and the next row follows from it.
+    const rows = [row('S', 'D', '$175.58', '8,991', '52,926'), row('S', 'A', '$176.50', '14,485', '5,494'), row('S', 'D', '$177.00', '14,385', '100')];
+    const text = draft({ tableI: rows, signature: ['/s/ Lora Blum', '', '08/06/2013'] });
+    const finding = rawFindingsOf(text, 'code-direction')[0] ?? assert.fail('no finding');
+    assert.deepEqual(finding.fixes.map((x) => [x.title, x.preferred]), [['Change (A)/(D) to D, and the amount owned to 3,497 (and in the 1 row after it)', false]]);
+    const fixed = applyFix(text, fixOf(finding));
+    assert.deepEqual(changedLines(text, fixed).added, [row('S', 'D', '$176.50', '3,497', '5,494'), row('S', 'D', '$177.00', '3,397', '100')]);
+    assert.deepEqual(check(fixed), []);
+  });
+
   test('P with D is an error; F, D, U, H with A and L, A with D are warnings', () => {
     const cases: [string, string, string][] = [
       ['P', 'D', 'error'], ['F', 'A', 'warning'], ['D', 'A', 'warning'], ['U', 'A', 'warning'], ['H', 'A', 'warning'], ['L', 'D', 'warning'], ['A', 'D', 'warning'],

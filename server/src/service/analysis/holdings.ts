@@ -23,6 +23,8 @@ export interface HoldingStep {
 
 export interface Holdings {
   readonly steps: ReadonlyMap<TableRow, HoldingStep>;
+  /** The next row of the same holding, when there is one. */
+  readonly next: ReadonlyMap<TableRow, TableRow>;
 }
 
 function refIds(field: Field<unknown>): string {
@@ -92,6 +94,7 @@ function describeChange(row: TableRow, change: Decimal): string {
 
 export function computeHoldings(filing: Filing): Holdings {
   const steps = new Map<TableRow, HoldingStep>();
+  const next = new Map<TableRow, TableRow>();
   for (const table of [filing.nonDerivativeTable, filing.derivativeTable]) {
     if (!table) continue;
     // The last row of each holding seen so far; a damaged row could belong to any holding,
@@ -107,6 +110,7 @@ export function computeHoldings(filing: Filing): Holdings {
       if (key === undefined) continue;
       const previous = last.get(key);
       last.set(key, row);
+      if (previous) next.set(previous, row);
       const change = row.kind === 'transaction' ? signedChange(row) : undefined;
       const owned = row.ownedAfter.value;
       const prevOwned = previous?.ownedAfter.value;
@@ -125,5 +129,32 @@ export function computeHoldings(filing: Filing): Holdings {
       steps.set(row, step);
     }
   }
-  return { steps };
+  return { steps, next };
+}
+
+/**
+ * The amounts owned to write when a row's amount owned becomes `owned`: that row's, and those of
+ * the rows after it in the same holding that followed from the old figure (each still follows
+ * from its predecessor once shifted by the same difference). A row that did not follow from its
+ * predecessor before keeps its figure (it has a finding of its own), and the carry stops there.
+ * Undefined when a figure would go below zero.
+ */
+export function carriedAmounts(holdings: Holdings, row: TableRow, owned: Decimal): { row: TableRow; amount: Decimal }[] | undefined {
+  const found = row.ownedAfter.value;
+  if (!found || found.dollars || owned.isNegative()) return undefined;
+  const shift = owned.minus(found.amount);
+  const amounts = [{ row, amount: owned }];
+  let previousFound = found.amount;
+  for (let r = holdings.next.get(row); r; r = holdings.next.get(r)) {
+    const current = r.ownedAfter.value;
+    const step = holdings.steps.get(r);
+    if (!current || current.dollars || !step) break;
+    const followed = r.kind === 'holding' ? previousFound : step.change ? previousFound.plus(step.change) : undefined;
+    if (!followed || !followed.equals(current.amount)) break;
+    const shifted = current.amount.plus(shift);
+    if (shifted.isNegative()) return undefined;
+    amounts.push({ row: r, amount: shifted });
+    previousFound = current.amount;
+  }
+  return amounts;
 }

@@ -1,6 +1,6 @@
 /** Rules across rows and tables: running balances, exercise pairs, withholdings. */
 import { footnotesOfRow } from '../analysis/footnoteIndex';
-import { computationOf } from '../analysis/holdings';
+import { carriedAmounts, computationOf } from '../analysis/holdings';
 import type { ExerciseGroup } from '../analysis/exercises';
 import { dayNumber, formatDate, sameDate } from '../model/calendarDate';
 import { type Decimal, formatDecimal, formatPrice, ZERO } from '../model/decimal';
@@ -35,12 +35,21 @@ export const holdingsMismatch: RuleDefinition = {
       const flipped = row.kind === 'transaction' && amount !== undefined && !amount.isZero() && difference.abs().equals(amount.times(2));
       const explained = row.ownedAfter.refs.length > 0;
       const fixes: ModelFix[] = [];
-      const setFix: ModelFix = { title: `Set the amount owned to ${expected}`, preferred: !flipped && !explained, changes: [{ kind: 'setAmount', field: row.ownedAfter, amount: step.expected }] };
       if (flipped) {
         const flip = flipDirectionFix(row, false);
         if (flip) fixes.push(flip);
       }
-      fixes.push(setFix);
+      // The expected figure, carried through the rows that followed from the wrong one; none
+      // when it would be negative (holdings-negative says why).
+      const carried = carriedAmounts(analysis.holdings, row, step.expected);
+      if (carried) {
+        const after = carried.length - 1;
+        fixes.push({
+          title: `Set the amount owned to ${expected}${after > 0 ? ` and carry the difference through the ${after} row${after === 1 ? '' : 's'} after it` : ''}`,
+          preferred: !flipped && !explained,
+          changes: carried.map((c) => ({ kind: 'setAmount' as const, field: c.row.ownedAfter, amount: c.amount })),
+        });
+      }
       const previousOwned = step.previous.ownedAfter.value;
       report({
         span: row.ownedAfter.valueSpan,

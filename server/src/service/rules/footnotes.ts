@@ -49,6 +49,22 @@ export const footnoteUnused: RuleDefinition = {
   },
 };
 
+export const footnoteEmpty: RuleDefinition = {
+  id: 'footnote-empty',
+  group: 'Footnotes',
+  defaultSeverity: 'error',
+  source: 'model',
+  summary: 'A footnote with no text (a stub left to write).',
+  description:
+    'A footnote that says nothing explains nothing, and EDGAR rejects a footnote without text. The quick fix of footnote-undefined writes a stub `(n) ` for you to complete; this rule keeps it from being filed empty. Fix-all does not write such stubs: it would turn a missing footnote into an empty one.',
+  example: { draft: 'Explanation of Responses:\n(1) The price is a weighted average.\n(2) ', message: 'Footnote (2) has no text: write what it explains, or remove it with its references' },
+  check({ filing, report }) {
+    for (const f of filing.footnotes) {
+      if (f.text.trim() === '') report({ span: f.span, message: `Footnote (${f.id}) has no text: write what it explains, or remove it with its references` });
+    }
+  },
+};
+
 export const footnoteDuplicate: RuleDefinition = {
   id: 'footnote-duplicate',
   group: 'Footnotes',

@@ -5,7 +5,7 @@
  */
 import { exerciseMismatch, exerciseUnpaired, holdingsMismatch, holdingsNegative, withholdingUnpaired } from './acrossRows';
 import { adoption10b51, indication10b51, lateFiling, signatureDate, unchecked10b51 } from './filing';
-import { footnoteDuplicate, footnoteLimits, footnoteOrder, footnoteUndefined, footnoteUnused } from './footnotes';
+import { footnoteDuplicate, footnoteEmpty, footnoteLimits, footnoteOrder, footnoteUndefined, footnoteUnused } from './footnotes';
 import { amendmentDate, earliestDate, missingBox, relationshipText } from './header';
 import { invalidChoice, invalidDate, invalidNumber, missingValue, notText, rowShape, tooManyRows, unknownCode } from './reading';
 import { codeDirection, codeNeedsFootnote, deemedDate, derivativeDates, duplicateRow, ownershipNature, weightedAverage } from './rows';
@@ -57,6 +57,7 @@ export const RULES: readonly RuleDefinition[] = [
   xmlAmendment,
   xmlOwnerCik,
   notText,
+  footnoteEmpty,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,10 +1,12 @@
 /** Rules on one row: code against direction, footnotes a code needs, ownership, prices, dates. */
+import type { Analysis } from '../analysis/analysis';
 import { footnotesOfField, footnotesOfRow } from '../analysis/footnoteIndex';
+import { carriedAmounts } from '../analysis/holdings';
 import { businessDaysBetween } from '../model/businessDays';
 import { compareDates, formatDate } from '../model/calendarDate';
 import type { ModelFix } from '../model/changes';
 import { codeInfo } from '../model/codes';
-import { decimal, formatPrice } from '../model/decimal';
+import { decimal, formatDecimal, formatPrice } from '../model/decimal';
 import { type Footnote, rowHasFootnote, type TableRow } from '../model/filing';
 import { relatedRow, rowLabel } from './helpers';
 import type { RuleDefinition } from './types';
@@ -39,20 +41,18 @@ export const codeDirection: RuleDefinition = {
       const info = codeInfo(code);
       const name = info ? `${code} (${shortMeaning(code)})` : code;
       if (direction === 'A' && DISPOSAL_CODES.has(code)) {
-        const fix = flipDirectionFix(row, true);
         report({
           span: row.acquiredDisposed.valueSpan,
           message: `${name} disposes of shares, but the row says A (acquired)`,
           severity: code === 'S' ? 'error' : 'warning',
-          fixes: fix ? [fix] : [],
+          fixes: directionFixes(row, analysis),
         });
       } else if (direction === 'D' && ACQUISITION_CODES.has(code)) {
-        const fix = flipDirectionFix(row, true);
         report({
           span: row.acquiredDisposed.valueSpan,
           message: `${name} acquires shares, but the row says D (disposed of)`,
           severity: code === 'P' ? 'error' : 'warning',
-          fixes: fix ? [fix] : [],
+          fixes: directionFixes(row, analysis),
         });
       }
       const price = row.pricePerShare.value;
@@ -62,6 +62,31 @@ export const codeDirection: RuleDefinition = {
     }
   },
 };
+
+/**
+ * The fix of a code against its direction. When the amount owned follows from the previous row
+ * with the direction as written (the amounts were computed from the wrong letter too), flipping
+ * the letter alone would break the holding: the fix then also rewrites the amounts owned that
+ * follow, and is not applied by fix-all (the code may be the wrong part). Otherwise the flip
+ * alone (which then makes the holding reconcile) is the preferred fix.
+ */
+function directionFixes(row: TableRow, analysis: Analysis): ModelFix[] {
+  const step = analysis.holdings.steps.get(row);
+  const owned = row.ownedAfter.value;
+    const consistent = step?.previous && step.expected && owned && !owned.dollars && step.expected.equals(owned.amount);
+  if (!consistent || !step?.before || !step.change) {
+    const fix = flipDirectionFix(row, true);
+    return fix ? [fix] : [];
+  }
+  const carried = carriedAmounts(analysis.holdings, row, step.before.minus(step.change));
+  const flip = flipDirectionFix(row, false);
+  if (!carried || !flip) return flip ? [flip] : [];
+  return [{
+    title: `${flip.title}, and the amount owned to ${formatDecimal(carried[0]?.amount ?? step.before)}${carried.length > 1 ? ` (and in the ${carried.length - 1} row${carried.length === 2 ? '' : 's'} after it)` : ''}`,
+    preferred: false,
+    changes: [...flip.changes, ...carried.map((c) => ({ kind: 'setAmount' as const, field: c.row.ownedAfter, amount: c.amount }))],
+  }];
+}
 
 function shortMeaning(code: string): string {
   const names: Readonly<Record<string, string>> = {
