@@ -117,7 +117,7 @@ export class Results {
       const v = figureVerdict(f);
       lines.push(`| ${f.name} | ${escape(f.missing ?? f.measured)} | ${escape(f.target)} | ${v.met ? '**yes**' : '**no**'}${f.missing ? '' : `: ${v.text}`} |`);
     }
-    lines.push('', 'Scaling (parse + check in a fresh process per size; `too-many-rows` off):', '');
+    lines.push('', 'Scaling (parse + check in a fresh process per size; `too-many-rows` off; heap and RSS after the first run, its result kept; peak RSS of that first run, reading the draft included):', '');
     lines.push('| rows | size | parse + check (median) | per row | growth | heap kept by the result | RSS after | peak RSS |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of this.scaling) lines.push(scalingMarkdownRow(row, this.scaling));
     lines.push('', 'Other figures:', '', '| figure | value | notes |', '| --- | ---: | --- |');
