@@ -1,139 +1,241 @@
 /**
- * Speed figures (`npm run bench`): prints medians, asserts nothing. Speed targets live here, not
- * in timed tests, because a loaded CI machine would make timed tests flaky.
+ * `npm run bench`: every figure of docs/performance.md in one run, each with its time, its
+ * ratio and its target, plus scaling, the examples, the corpus and hostile inputs. Speed targets
+ * live in docs/performance.md, not in timed tests: a loaded CI machine would make those flaky.
  *
- * - the two examples: parse + check;
- * - the real filings of ../shared/corpus, converted to drafts once (not timed): parse + check of all;
- * - a 30-row draft (the editor's everyday case): parse + check, hover, inlay hints, formatting;
- * - large and hostile drafts: 1,000 rows, 2 MB, a 200,000-character line, 10,000 unclosed tags;
- * - the command line on the OCR-damaged example, as a process (target: under a second);
- * - the language server over stdio: from a change to its diagnostics, for the 30-row draft.
+ *   npm run bench                      all figures, then a summary of the targets
+ *   npm run bench -- --markdown        … and the Markdown section of docs/performance.md
+ *   npm run bench -- --update-docs     … and write that section into docs/performance.md
+ *   npm run bench -- --only=server,cli only some sections: inprocess, scaling, server, cli
+ *   npm run bench -- --quick           few runs, to check the benchmark itself (not for the docs)
+ *
+ * The product is used only through parseDraft/checkDraft (server/src/service/index.ts) and the
+ * bundles dist/server.js and dist/cli.js; the drafts come from test/support/generate.ts, the
+ * corpus through corpus.ts (the one section to port when the product imports EDGAR XML).
+ * Everything runs one thing at a time: the machine may have two cores.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import * as rpc from 'vscode-languageserver-protocol/node';
-import { analyze, checkDraft, formatDraft, hoverAt, inlayHints, parseDraft } from '../../server/src/service';
-import { draft, rowI } from '../support/drafts';
-import { xmlToDraft } from '../corpus/xmlToDraft';
-import { CORPUS, EXAMPLES, PROJECT_ROOT } from '../support/paths';
+import { generateDraft, type GeneratedDraft } from '../support/generate';
+import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
+import { runCli, writePreload } from './cli';
+import { inProcessFigures } from './inProcess';
+import { busy, collectGarbage, count, loadNow, machine, mb, ms, ratio, size, waitForQuiet } from './measure';
+import { Results } from './report';
+import { scalingFigures } from './scaling';
+import { describeEdits, editFigures, rssFigures, startFigures } from './server';
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
+const SECTIONS = ['inprocess', 'scaling', 'server', 'cli'] as const;
+type Section = (typeof SECTIONS)[number];
 
-function time(runs: number, work: () => void): number {
-  work(); // warm up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    work();
-    samples.push(performance.now() - t0);
+function parseArgs(argv: readonly string[]): { markdown: boolean; updateDocs: boolean; quick: boolean; only: Set<Section> } {
+  const only = new Set<Section>();
+  for (const arg of argv) {
+    if (arg.startsWith('--only=')) {
+      for (const s of arg.slice('--only='.length).split(',')) {
+        if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section "${s}": ${SECTIONS.join(', ')}`);
+        only.add(s as Section);
+      }
+    } else if (!['--markdown', '--update-docs', '--quick'].includes(arg)) {
+      throw new Error(`unknown option "${arg}"; see test/bench/bench.ts`);
+    }
   }
-  return median(samples);
+  return { markdown: argv.includes('--markdown'), updateDocs: argv.includes('--update-docs'), quick: argv.includes('--quick'), only: only.size > 0 ? only : new Set(SECTIONS) };
 }
 
-function report(name: string, ms: number, extra = ''): void {
-  console.log(`${name.padEnd(58)} ${ms.toFixed(2).padStart(9)} ms${extra ? `  ${extra}` : ''}`);
+const SEED = 1;
+const FIVE_MB = 5_000_000;
+const SCALING_TIMEOUT_MS = 300_000;
+const CLI_TIMEOUT_MS = 120_000;
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }
 
-function rows(n: number): string[] {
-  const out: string[] = [];
-  let owned = 1_000_000;
-  for (let i = 0; i < n; i++) {
-    owned -= 100;
-    out.push(rowI('Common Stock', '08/06/2013', '', 'S', '', '100', 'D', '$18.50', owned.toLocaleString('en-US'), 'D', ''));
-  }
-  return out;
+/** A generated draft of about `target` bytes. */
+function draftOfSize(target: number, bytesPerRow: number): GeneratedDraft {
+  let rows = Math.round(target / bytesPerRow);
+  let draft = generateDraft({ rows, seed: SEED });
+  rows = Math.round((rows * target) / bytes(draft.text));
+  draft = generateDraft({ rows, seed: SEED });
+  return draft;
 }
 
-function checkAll(text: string): number {
-  return checkDraft(parseDraft(text)).findings.length;
-}
-
-async function serverRoundTrip(text: string): Promise<number> {
-  const server = join(PROJECT_ROOT, 'dist', 'server.js');
-  if (!existsSync(server)) return NaN;
-  const child = spawn(process.execPath, [server, '--stdio']);
-  const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  const waiting = new Map<number, () => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => {
-    if (p.version !== undefined) waiting.get(p.version)?.();
-  });
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { form4: { diagnostics: { delay: 0 } } } });
-  connection.sendNotification('initialized', {});
-  const uri = 'file:///bench/thirty-rows.form4';
-  const opened = new Promise<void>((resolve) => waiting.set(1, resolve));
-  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'form4', version: 1, text } });
-  await opened;
-  const samples: number[] = [];
-  for (let version = 2; version < 22; version++) {
-    const done = new Promise<void>((resolve) => waiting.set(version, resolve));
-    const t0 = performance.now();
-    connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: text.replace('999,900', version % 2 === 0 ? '999,800' : '999,900') }] });
-    await done;
-    samples.push(performance.now() - t0);
-  }
-  await connection.sendRequest('shutdown');
-  connection.sendNotification('exit');
-  connection.dispose();
-  child.kill();
-  return median(samples);
+/** Where one character of a sale's price can be edited without leaving its range (the generator keeps prices inside). */
+function editTarget(draft: GeneratedDraft): { line: number; character: number; original: string; replacement: string } {
+  const sales = draft.rows.filter((r) => r.table === 'I' && r.role === 'sale');
+  const row = sales[Math.floor(sales.length / 2)];
+  if (!row) throw new Error('the draft has no sale row to edit');
+  let character = 2; // "| " before the first cell
+  for (let i = 0; i < 7; i++) character += (row.cells[i] ?? '').length + 3; // " | " after each cell
+  const price = row.cells[7] ?? '';
+  const refAt = price.indexOf(' (');
+  const digit = (refAt === -1 ? price.length : refAt) - 1;
+  const original = price[digit] ?? '0';
+  return { line: row.line, character: character + digit, original, replacement: String(Number(original) ^ 1) };
 }
 
 async function main(): Promise<void> {
-  console.log(`Node ${process.version}, ${new Date().toISOString()}`);
-  for (const name of ['qualys-wilson-2013.form4', 'qualys-posey-2024-ocr.form4']) {
-    const path = join(EXAMPLES, name);
-    if (!existsSync(path)) continue;
-    const text = readFileSync(path, 'utf8');
-    report(`parse + check ${name}`, time(200, () => checkAll(text)), `${checkAll(text)} findings`);
-  }
+  const options = parseArgs(process.argv.slice(2));
+  const m = machine();
+  const results = new Results(m, options.quick);
+  console.log(`Form 4 benchmark, ${m.date}, commit ${m.commit}${options.quick ? ' (--quick: few runs)' : ''}`);
+  console.log(`machine: ${m.cpu}, ${m.cores} cores, ${m.ram} RAM, Node ${m.node}, ${m.os}, load average ${m.load}`);
 
-  if (existsSync(CORPUS)) {
-    // Converted once, outside the timed part: the line times parse + check only.
-    const drafts = readdirSync(CORPUS)
-      .filter((f) => /\.(?:xml|txt)$/i.test(f))
-      .map((f) => xmlToDraft(readFileSync(join(CORPUS, f), 'utf8')));
-    const checkCorpus = (): number => drafts.reduce((n, d) => n + checkAll(d), 0);
-    report(`corpus: parse + check of ${drafts.length} converted filings`, time(50, checkCorpus), `${checkCorpus()} findings`);
-  }
+  if (busy()) results.warn(`the machine is busy (load ${loadNow()} on ${m.cores} cores): other processes compete for the cores, so times are slower and noisier than on an idle machine; compare wall and CPU times`);
 
-  const thirty = draft({ tableI: rows(30) });
-  const parsed = parseDraft(thirty);
-  const analysis = analyze(parsed.filing);
-  report('30-row draft: parse + check', time(200, () => checkAll(thirty)), `${checkAll(thirty)} findings`);
-  report('30-row draft: hover on an amount owned (parse included)', time(200, () => {
-    const p = parseDraft(thirty);
-    hoverAt(p, analyze(p.filing), 30 * 67_108_864 + 80);
-  }));
-  report('30-row draft: inlay hints', time(200, () => inlayHints(parsed.filing, analysis)));
-  report('30-row draft: formatting', time(200, () => formatDraft(parsed)));
-
-  const thousand = draft({ tableI: rows(1000) });
-  report('1,000-row draft: parse + check', time(10, () => checkAll(thousand)), `${(thousand.length / 1024).toFixed(0)} KB`);
-  const big = draft({ tableI: rows(20000) });
-  report('20,000-row draft: parse + check', time(3, () => checkAll(big)), `${(big.length / 1048576).toFixed(1)} MB`);
-  report('200,000-character line of pipes', time(5, () => checkAll(`Table I\n${'|'.repeat(200_000)}\n`)));
-  report('10,000 unclosed <sup> tags in a cell', time(5, () => checkAll(draft({ tableI: [`| ${'<sup>('.repeat(10_000)} | 1 |`] }))));
-  report('100,000 "(" on a box line', time(5, () => checkAll(`2. Issuer Name and Ticker or Trading Symbol: ${'('.repeat(100_000)}`)));
-
-  const cli = join(PROJECT_ROOT, 'dist', 'cli.js');
-  const posey = join(EXAMPLES, 'qualys-posey-2024-ocr.form4');
-  if (existsSync(cli) && existsSync(posey)) {
-    const samples: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const t0 = performance.now();
-      spawnSync(process.execPath, [cli, 'check', posey], { encoding: 'utf8' });
-      samples.push(performance.now() - t0);
+  const folder = mkdtempSync(join(tmpdir(), 'form4-bench-'));
+  try {
+    // The drafts are generated once and written out; the 100,000-row one is not kept in this
+    // process, whose heap should not slow the figures measured in it.
+    const t0 = performance.now();
+    const files: { rows: number; bytes: number; path: string }[] = [];
+    const kept = new Map<number, GeneratedDraft>();
+    const described: string[] = [];
+    for (const rows of [1_000, 10_000, 100_000]) {
+      const draft = generateDraft({ rows, seed: SEED });
+      const path = join(folder, `generated-${rows}.form4`);
+      writeFileSync(path, draft.text);
+      files.push({ rows, bytes: bytes(draft.text), path });
+      described.push(`${count(rows)} rows ${size(bytes(draft.text))} (Table I ${count(draft.tableI.length)}, Table II ${count(draft.tableII.length)}, ${draft.footnotes.length} footnotes)`);
+      if (rows < 100_000) kept.set(rows, draft);
     }
-    report('CLI process: form4 check on the OCR-damaged example', median(samples), 'target < 1000 ms');
+    const thousand = kept.get(1_000) as GeneratedDraft;
+    const tenThousand = kept.get(10_000) as GeneratedDraft;
+    console.log(`drafts: generated (seed ${SEED}) in ${ms(performance.now() - t0)}: ${described.join('; ')}`);
+    collectGarbage();
+
+    const quiet = async (section: Section): Promise<boolean> => {
+      if (!options.only.has(section)) return false;
+      const note = await waitForQuiet(options.quick ? 2_000 : 20_000);
+      if (note) results.warn(`before ${section}: ${note}`);
+      return true;
+    };
+    if (await quiet('inprocess')) await inProcessFigures({ thousand: thousand.text, tenThousand: tenThousand.text }, results, options.quick);
+    if (await quiet('scaling')) scalingFigures(files, results, options.quick, SCALING_TIMEOUT_MS);
+    if (await quiet('server')) await serverSection(results, options.quick, folder, thousand, tenThousand);
+    if (await quiet('cli')) cliSection(results, options.quick, folder, bytes(tenThousand.text) / 10_000);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
-  const roundTrip = await serverRoundTrip(thirty);
-  if (!Number.isNaN(roundTrip)) report('server: 30-row draft, didChange to publishDiagnostics', roundTrip);
+
+  results.loadAtEnd = loadNow();
+  console.log(`\nload average at the end: ${results.loadAtEnd}`);
+  results.printSummary();
+  if (options.markdown) console.log(`\n---- Markdown for docs/performance.md (between the bench markers) ----\n${results.markdown()}\n----`);
+  if (options.updateDocs) {
+    const docs = join(PROJECT_ROOT, 'docs', 'performance.md');
+    results.updateDocs(docs);
+    console.log(`\nwrote the figures into ${docs}`);
+  }
 }
 
-void main();
+async function serverSection(results: Results, quick: boolean, folder: string, thousand: GeneratedDraft, tenThousand: GeneratedDraft): Promise<void> {
+  const serverJs = join(PROJECT_ROOT, 'dist', 'server.js');
+  console.log('\nlanguage server over stdio (one server at a time):');
+  const names = {
+    start: 'server start → first diagnostics, Wilson example, vs `node -e 0`',
+    edit: 'didChange → diagnostics, one cell edited, 1,000 rows, p95 (push, no debounce)',
+    rss: 'server RSS with a 10,000-row draft open',
+  };
+  if (!existsSync(serverJs)) {
+    for (const [name, target] of [[names.start, '≤ 1.3×'], [names.edit, '≤ 10 ms'], [names.rss, '≤ 80 MB']] as const) {
+      results.target({ name, measured: '', target, bounds: [], missing: `${serverJs} is missing (npm run build)` });
+    }
+    return;
+  }
+  const wilsonPath = join(EXAMPLES, 'qualys-wilson-2013.form4');
+  if (!existsSync(wilsonPath)) {
+    results.target({ name: names.start, measured: '', target: '≤ 1.3×', bounds: [], missing: `${wilsonPath} is absent` });
+  } else {
+    await guarded(results, names.start, '≤ 1.3×', async () => {
+      const s = await startFigures(serverJs, pathToFileURL(wilsonPath).href, readFileSync(wilsonPath, 'utf8'), quick ? 3 : 12);
+      results.target({
+        name: names.start,
+        measured: `${ms(s.server)} vs ${ms(s.node)}: ${ratio(s.server / s.node)} (medians of ${s.runs}, ${s.diagnostics} diagnostics)`,
+        target: '≤ 1.3×',
+        bounds: [{ what: 'ratio', value: s.server / s.node, limit: 1.3, kind: 'atMost' }],
+      });
+    });
+  }
+
+  const uri = pathToFileURL(join(folder, 'edited-1000.form4')).href;
+  const at = editTarget(thousand);
+  const [warmUp, edits] = quick ? [5, 30] : [20, 200];
+  await guarded(results, names.edit, '≤ 10 ms', async () => {
+    const push = await editFigures(serverJs, false, uri, thousand.text, { line: at.line, character: at.character }, at.original, at.replacement, warmUp, edits);
+    results.target({
+      name: names.edit,
+      measured: `${describeEdits(push)}, ${push.diagnostics} diagnostics`,
+      target: '≤ 10 ms',
+      bounds: [{ what: 'p95', value: push.p95, limit: 10, kind: 'atMost' }],
+    });
+  });
+  try {
+    const pull = await editFigures(serverJs, true, uri, thousand.text, { line: at.line, character: at.character }, at.original, at.replacement, warmUp, edits);
+    results.other('didChange → pulled diagnostics (textDocument/diagnostic), 1,000 rows', ms(pull.p95), `p95; ${describeEdits(pull)}; the path VS Code takes`);
+  } catch (error) {
+    results.other('didChange → pulled diagnostics (textDocument/diagnostic), 1,000 rows', 'failed', (error as Error).message);
+  }
+
+  await guarded(results, names.rss, '≤ 80 MB', async () => {
+    const r = await rssFigures(serverJs, pathToFileURL(join(folder, 'open-10000.form4')).href, tenThousand.text, quick ? 1 : 3);
+    results.target({
+      name: names.rss,
+      measured: `${mb(r.rss)} VmRSS after its diagnostics (peak ${mb(r.peak)}; open → diagnostics ${ms(r.openMs)})`,
+      target: '≤ 80 MB',
+      bounds: [{ what: 'RSS', value: r.rss / (1024 * 1024), limit: 80, kind: 'atMost' }],
+    });
+  });
+}
+
+async function guarded(results: Results, name: string, target: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    results.target({ name, measured: '', target, bounds: [], missing: `failed: ${(error as Error).message}` });
+  }
+}
+
+function cliSection(results: Results, quick: boolean, folder: string, bytesPerRow: number): void {
+  const cliJs = join(PROJECT_ROOT, 'dist', 'cli.js');
+  const name = 'a 5 MB draft through the CLI (`check --format json`), wall time and peak RSS';
+  console.log('\ncommand line (dist/cli.js, a process per run):');
+  if (!existsSync(cliJs)) {
+    results.target({ name, measured: '', target: '≤ 2 s, ≤ 200 MB', bounds: [], missing: `${cliJs} is missing (npm run build)` });
+    return;
+  }
+  const preload = writePreload(folder);
+  const big = draftOfSize(FIVE_MB, bytesPerRow);
+  const path = join(folder, 'five-mb.form4');
+  writeFileSync(path, big.text);
+  const drafted = `${count(big.rows.length)} rows, ${count(bytes(big.text))} bytes`;
+  const run = runCli(cliJs, preload, path, ['--rule', 'too-many-rows=off'], quick ? 1 : 3, CLI_TIMEOUT_MS);
+  if ('missing' in run) {
+    results.target({ name: `${name} (${drafted})`, measured: '', target: '≤ 2 s, ≤ 200 MB', bounds: [], missing: run.missing });
+  } else {
+    results.target({
+      name: `${name} (${drafted})`,
+      measured: `${ms(run.ms)}, ${mb(run.peakRss)} peak RSS (medians of ${run.runs.length}; ${run.runs[0]?.findings ?? '?'} findings, exit ${run.runs[0]?.status ?? '?'})`,
+      target: '≤ 2 s, ≤ 200 MB',
+      bounds: [
+        { what: 'time', value: run.ms / 1000, limit: 2, kind: 'atMost' },
+        { what: 'memory', value: run.peakRss / (1024 * 1024), limit: 200, kind: 'atMost' },
+      ],
+    });
+  }
+  const posey = join(EXAMPLES, 'qualys-posey-2024-ocr.form4');
+  if (existsSync(posey)) {
+    const r = runCli(cliJs, preload, posey, [], quick ? 3 : 10, CLI_TIMEOUT_MS);
+    if ('missing' in r) results.other('CLI process on the OCR-damaged example', 'failed', r.missing);
+    else results.other('CLI process on the OCR-damaged example', ms(r.ms), `${mb(r.peakRss)} peak RSS, ${r.runs[0]?.findings ?? '?'} findings; earlier target < 1 s`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
