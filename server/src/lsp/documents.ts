@@ -14,6 +14,7 @@ import {
   type CheckResult,
   type ParsedDraft,
   parseSource,
+  reparseDraft,
   type RuleSeverities,
   type SourceDocument,
   sniffOwnership,
@@ -42,7 +43,10 @@ export class DocumentCache {
     let entry = this.entries.get(document.uri);
     if (!entry || entry.version !== document.version) {
       const kind = kindOf(document);
-      const source = kind ? parseSource(kind, document.getText()) : undefined;
+      const text = document.getText();
+      // A draft typed in is re-read in proportion to the edit: the row typed in, the rest reused.
+      const previous = entry?.source;
+      const source = kind === 'draft' && previous?.kind === 'draft' ? reparseDraft(previous, text) : kind ? parseSource(kind, text) : undefined;
       entry = { version: document.version, source, analysis: source ? analyze(source.filing) : undefined };
       this.entries.set(document.uri, entry);
     }

@@ -5,6 +5,7 @@
  * them with `toRange` and `fromPosition` (`text/range.ts`).
  */
 export { parseDraft, type ParsedDraft } from './parse/draft/parser';
+export { reparseDraft } from './parse/draft/incremental';
 export { parseSource, sourceKindOf, type SourceDocument } from './document';
 export { parseOwnershipXml, type ParsedXml } from './parse/xml/reader';
 export { findOwnershipXml, sniffOwnership } from './parse/xml/submission';

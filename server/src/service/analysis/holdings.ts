@@ -92,6 +92,24 @@ function describeChange(row: TableRow, change: Decimal): string {
   return `${formatDecimal(change.abs())} ${verb}${date ? ` on ${formatDate(date)}` : ''}`;
 }
 
+/**
+ * What a row contributes to its holding depends on the row and on its previous row only, and
+ * rows are immutable: after an edit, every row the edit did not touch keeps its key and, when its
+ * previous row is the same object, its step. The server re-checks a keystroke in a long draft
+ * without recomputing a thousand steps.
+ */
+const keys = new WeakMap<TableRow, string | null>();
+const cachedSteps = new WeakMap<TableRow, HoldingStep>();
+
+function keyOf(row: TableRow): string | undefined {
+  let key = keys.get(row);
+  if (key === undefined) {
+    key = holdingKey(row) ?? null;
+    keys.set(row, key);
+  }
+  return key ?? undefined;
+}
+
 export function computeHoldings(filing: Filing): Holdings {
   const steps = new Map<TableRow, HoldingStep>();
   const next = new Map<TableRow, TableRow>();
@@ -106,11 +124,16 @@ export function computeHoldings(filing: Filing): Holdings {
         last = new Map();
         continue;
       }
-      const key = holdingKey(row);
+      const key = keyOf(row);
       if (key === undefined) continue;
       const previous = last.get(key);
       last.set(key, row);
       if (previous) next.set(previous, row);
+      const cached = cachedSteps.get(row);
+      if (cached && cached.previous === previous) {
+        steps.set(row, cached);
+        continue;
+      }
       const change = row.kind === 'transaction' ? signedChange(row) : undefined;
       const owned = row.ownedAfter.value;
       const prevOwned = previous?.ownedAfter.value;
@@ -127,6 +150,7 @@ export function computeHoldings(filing: Filing): Holdings {
         step.before = owned.amount.minus(change);
       }
       steps.set(row, step);
+      cachedSteps.set(row, step);
     }
   }
   return { steps, next };

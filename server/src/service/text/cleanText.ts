@@ -33,7 +33,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
   '#39': "'",
 };
 
-const ESCAPABLE = new Set(['\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '$', '<', '>', '~']);
+export const ESCAPABLE: ReadonlySet<string> = new Set(['\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '$', '<', '>', '~']);
 
 /**
  * Cleans `line.slice(from, to)`: drops the `cuts` (footnote references, say), HTML tags,

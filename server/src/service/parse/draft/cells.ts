@@ -4,7 +4,7 @@
  * from a spreadsheet, a word processor or a PDF.
  */
 import { NO_REFS, SourceField } from '../../model/field';
-import { cleanText, collapseSpaces, isSpace, trimmedSpan } from '../../text/cleanText';
+import { cleanText, collapseSpaces, ESCAPABLE, isSpace, trimmedSpan } from '../../text/cleanText';
 import { LINE } from '../../text/position';
 import { findFootnoteRefs } from './footnoteRefs';
 
@@ -99,10 +99,63 @@ export function readCell(text: string, line: number, span: CellSpan): CellField 
     return new SourceField(collapseSpaces(text.slice(start, end)), base + span.start, base + span.end, base + start, base + end);
   }
   const { refs, cuts } = findFootnoteRefs(text, line, span.start, span.end);
-  const value = trimmedSpan(cleanText(text, span.start, span.end, cuts));
+  const value = hasMarkup(text, span.start, span.end) ? trimmedSpan(cleanText(text, span.start, span.end, cuts)) : cutValue(text, span.start, span.end, cuts);
   const at = base + insertionPoint(text, span);
   const blank = value.text === '';
   return new SourceField(value.text, base + span.start, base + span.end, blank ? at : base + value.start, blank ? at : base + value.end, refs.length > 0 ? refs : NO_REFS);
+}
+
+/** Whether a cell holds a tag or an entity, which only the full cleaning reads. */
+function hasMarkup(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 || c === 38) return true;
+  }
+  return false;
+}
+
+/**
+ * A cell's value without its references and Markdown escapes, when it has no tag or entity: the
+ * same as `trimmedSpan(cleanText(…))`, without the per-character maps (the common "S (1)" and
+ * "\\$18.3654 (2)" cells of drafts copied from EDGAR).
+ */
+function cutValue(text: string, from: number, to: number, unsorted: readonly { start: number; end: number }[]): { start: number; end: number; text: string } {
+  const cuts = unsorted.length > 1 ? [...unsorted].sort((a, b) => a.start - b.start) : unsorted;
+  const parts: string[] = [];
+  let valueStart = -1;
+  let valueEnd = -1;
+  let c = 0;
+  let i = from;
+  // The same walk as cleanText's, for cells without tags and entities.
+  while (i < to) {
+    while (c < cuts.length && (cuts[c]?.end ?? 0) <= i) c++;
+    const cut = cuts[c];
+    if (cut && cut.start <= i) {
+      i = Math.max(i + 1, cut.end);
+      continue;
+    }
+    const ch = text.charCodeAt(i);
+    const escaped = ch === 92 && i + 1 < to && ESCAPABLE.has(text[i + 1] ?? '');
+    const width = escaped ? 2 : 1;
+    if (!isSpace(escaped ? text.charCodeAt(i + 1) : ch)) {
+      if (valueStart === -1) valueStart = i;
+      valueEnd = i + width;
+    }
+    parts.push(escaped ? (text[i + 1] ?? '') : (text[i] ?? ''));
+    i += width;
+  }
+  if (valueStart === -1) return { start: from, end: from, text: '' };
+  const joined = parts.join('');
+  return { start: valueStart, end: valueEnd, text: collapseSpaces(trimSpaces(joined)) };
+}
+
+/** Trims the spaces a cell's value is trimmed of (`isSpace`), not every white space. */
+function trimSpaces(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  return text.slice(a, b);
 }
 
 /** Whether `text[from, to)` holds a character that cleaning or a reference would change. */
