@@ -4,7 +4,7 @@
  * rather than as bare numbers. Positions are 0-based, as in the model.
  */
 import { readFileSync } from 'node:fs';
-import { SourceField } from '../../../server/src/service/model/field';
+import { isSourceField } from '../../../server/src/service/model/field';
 import type { Field, Filing } from '../../../server/src/service/model/filing';
 import { readCell, splitRow } from '../../../server/src/service/parse/draft/cells';
 import { parseDraft, type ParsedDraft } from '../../../server/src/service/parse/draft/parser';
@@ -76,7 +76,7 @@ function isSpan(value: unknown): value is Span {
 export function allSpans(value: unknown, path = 'filing', found: { path: string; span: Span }[] = [], seen = new Set<object>()): { path: string; span: Span }[] {
   if (typeof value !== 'object' || value === null || seen.has(value)) return found;
   seen.add(value);
-  if (value instanceof SourceField) {
+  if (isSourceField(value)) {
     // A field keeps its spans as numbers and makes them when asked.
     found.push({ path: `${path}.span`, span: value.span }, { path: `${path}.valueSpan`, span: value.valueSpan });
     allSpans(value.refs, `${path}.refs`, found, seen);
@@ -125,7 +125,7 @@ export function cellProblems(filing: Filing): string[] {
   const visit = (value: unknown, path: string, seen: Set<object>): void => {
     if (typeof value !== 'object' || value === null || seen.has(value)) return;
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== Array.prototype && !(value instanceof SourceField)) return;
+    if (proto !== Object.prototype && proto !== Array.prototype && !(isSourceField(value))) return;
     seen.add(value);
     const field = value as Partial<Field<unknown>>;
     if (typeof field.text === 'string' && field.span && field.valueSpan && Array.isArray(field.refs)) {

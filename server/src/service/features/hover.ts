@@ -13,7 +13,7 @@ import type { ColumnInfo } from '../model/columns';
 import { codeInfo, MARKER_CODES } from '../model/codes';
 import { formatDecimal, formatPrice } from '../model/decimal';
 import type { Footnote, TableRow } from '../model/filing';
-import { SourceField } from '../model/field';
+import { sourceField } from '../model/field';
 import { codingField } from '../parse/draft/fields';
 import type { BoxKind } from '../parse/draft/header';
 import type { ParsedDraft } from '../parse/draft/parser';
@@ -64,7 +64,7 @@ export function columnHover(table: string, column: ColumnInfo): string {
 }
 
 export function codeHover(text: string): string {
-  const field = codingField(new SourceField(text, 0, 0, 0, 0));
+  const field = codingField(sourceField(text, 0, 0, 0, 0));
   const letter = text.trim().charAt(0).toUpperCase();
   const info = codeInfo(field.value?.code ?? letter);
   if (!info) {

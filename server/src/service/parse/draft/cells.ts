@@ -3,9 +3,8 @@
  * outer pipes) or a row of tab-separated cells, which is what a table becomes when it is pasted
  * from a spreadsheet, a word processor or a PDF.
  */
-import { NO_REFS, SourceField } from '../../model/field';
+import { cellField, NO_REFS, type SourceField } from '../../model/field';
 import { cleanText, collapseSpaces, ESCAPABLE, isSpace, trimmedSpan } from '../../text/cleanText';
-import { LINE } from '../../text/position';
 import { findFootnoteRefs } from './footnoteRefs';
 
 export interface CellSpan {
@@ -85,7 +84,6 @@ export type CellField = SourceField<unknown>;
  * blank field: its text, its footnote references, the span of the cell and of its value.
  */
 export function readCell(text: string, line: number, span: CellSpan): CellField {
-  const base = line * LINE;
   let start = span.start;
   let end = span.end;
   if (!hasCleaning(text, span.start, span.end)) {
@@ -93,16 +91,16 @@ export function readCell(text: string, line: number, span: CellSpan): CellField 
     while (start < end && isSpace(text.charCodeAt(start))) start++;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (start === end) {
-      const at = base + insertionPoint(text, span);
-      return new SourceField('', base + span.start, base + span.end, at, at);
+      const at = insertionPoint(text, span);
+      return cellField('', line, span.start, span.end, at, at);
     }
-    return new SourceField(collapseSpaces(text.slice(start, end)), base + span.start, base + span.end, base + start, base + end);
+    return cellField(collapseSpaces(text.slice(start, end)), line, span.start, span.end, start, end);
   }
   const { refs, cuts } = findFootnoteRefs(text, line, span.start, span.end);
   const value = hasMarkup(text, span.start, span.end) ? trimmedSpan(cleanText(text, span.start, span.end, cuts)) : cutValue(text, span.start, span.end, cuts);
-  const at = base + insertionPoint(text, span);
+  const at = insertionPoint(text, span);
   const blank = value.text === '';
-  return new SourceField(value.text, base + span.start, base + span.end, blank ? at : base + value.start, blank ? at : base + value.end, refs.length > 0 ? refs : NO_REFS);
+  return cellField(value.text, line, span.start, span.end, blank ? at : value.start, blank ? at : value.end, refs.length > 0 ? refs : NO_REFS);
 }
 
 /** Whether a cell holds a tag or an entity, which only the full cleaning reads. */

@@ -4,7 +4,7 @@
  * EDGAR's rendering. Labels match regardless of case, extra spaces, `*`, and the
  * "(Month/Day/Year)" / "(Check all applicable)" hints.
  */
-import { SourceField } from '../../model/field';
+import { sourceField } from '../../model/field';
 import type { Field } from '../../model/filing';
 import { cleanText, collapseSpaces } from '../../text/cleanText';
 import { lineSpan, type Span } from '../../text/position';
@@ -169,7 +169,7 @@ export function readCheckBox(box: DraftBox): boolean | undefined {
 /** A box's reading as a field: its value cell, with `value` (or none) and no problem. */
 export function boxField<T>(box: DraftBox, value: T | undefined, text = box.value.text, refs = box.value.refs): Field<T> {
   const span = boxSpan(box);
-  const field = new SourceField<T>(text, span.start, span.end, box.value.valueStart, box.value.valueEnd, refs);
+  const field = sourceField<T>(text, span.start, span.end, box.value.valueStart, box.value.valueEnd, refs);
   field.value = value;
   return field;
 }

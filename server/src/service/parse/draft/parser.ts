@@ -26,7 +26,7 @@ import { cleanText, collapseSpaces } from '../../text/cleanText';
 import { type SourceLine, splitLines } from '../../text/lines';
 import { LINE, lineSpan, type Span } from '../../text/position';
 import { type CellField, isSeparatorRow, readCell, splitRow } from './cells';
-import { absentField, NO_REFS, SourceField } from '../../model/field';
+import { absentField, NO_REFS, sourceField } from '../../model/field';
 import { dateField, textField } from './fields';
 import { footnoteItemStart } from './footnoteItems';
 import {
@@ -664,7 +664,7 @@ class DraftParser {
 /** A box's value cell as a blank field spanning the whole box, for a reader to complete. */
 function boxCell(box: DraftBox): CellField {
   const span = boxSpan(box);
-  return new SourceField(box.value.text, span.start, span.end, box.value.valueStart, box.value.valueEnd, box.value.refs);
+  return sourceField(box.value.text, span.start, span.end, box.value.valueStart, box.value.valueEnd, box.value.refs);
 }
 
 /** Box 5 as a model relationship: the options it selects and their texts. */

@@ -6,7 +6,7 @@ import { columnsOf, type TableId } from '../../model/columns';
 import type { DerivativeRow, Field, FootnoteRef, NonDerivativeRow, Quantity, TableRow } from '../../model/filing';
 import type { Span } from '../../text/position';
 import type { CellField } from './cells';
-import { absentField, copyField, SourceField } from '../../model/field';
+import { absentField, copyField, sourceField } from '../../model/field';
 import {
   codingField,
   dateField,
@@ -159,7 +159,7 @@ function spanning(a: Field<unknown>, b: Field<unknown>, problem: string | undefi
   const start = a.span.start;
   const end = b.span.end;
   const refs = a.refs.length === 0 ? b.refs : b.refs.length === 0 ? a.refs : [...a.refs, ...b.refs];
-  const both = new SourceField<never>('', start, end, start, end, refs);
+  const both = sourceField<never>('', start, end, start, end, refs);
   both.problem = problem;
   return both;
 }

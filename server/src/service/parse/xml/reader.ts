@@ -9,7 +9,7 @@
 import { type CalendarDate } from '../../model/calendarDate';
 import { codeInfo, type Direction } from '../../model/codes';
 import type { Decimal } from '../../model/decimal';
-import { SourceField } from '../../model/field';
+import { type SourceField, sourceField } from '../../model/field';
 import type {
   Address,
   DerivativeRow,
@@ -144,7 +144,7 @@ class XmlReader {
   private absent<T>(parent: XmlElement | undefined, fallback: number): Field<T> {
     const start = parent ? this.pos(parent.start) : this.pos(fallback);
     const end = parent ? this.pos(parent.startTagEnd) : start;
-    return new SourceField<T>('', start, end, end, end);
+    return sourceField<T>('', start, end, end, end);
   }
 
   /** The references of an element: its `<footnoteId id="Fn"/>` children (and its `<value>`'s). */
@@ -193,7 +193,7 @@ class XmlReader {
     const end = this.pos(element.end);
     const valueStart = text === '' ? this.pos(holder.startTagEnd) : this.pos(holder.textStart);
     const valueEnd = text === '' ? valueStart : this.pos(holder.textEnd);
-    const field = new SourceField<unknown>(text, start, end, valueStart, valueEnd, value === element ? NO_REFS : this.refs(element));
+    const field = sourceField<unknown>(text, start, end, valueStart, valueEnd, value === element ? NO_REFS : this.refs(element));
     this.elementOf.set(field, element);
     return field;
   }
@@ -430,7 +430,7 @@ class XmlReader {
     const codeElement = element ? childNamed(element, 'transactionCode') : undefined;
     const code = this.field(codeElement, element ?? row) as SourceField<TransactionCoding>;
     // The field is the coding element's: its span, the code's value, the coding's references.
-    const field = new SourceField<TransactionCoding>(
+    const field = sourceField<TransactionCoding>(
       code.text,
       element ? this.pos(element.start) : code.start,
       element ? this.pos(element.end) : code.end,
