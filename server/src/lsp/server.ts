@@ -41,7 +41,8 @@ import {
   toPosition,
 } from '../service';
 import { SOURCE, toCompletionKind, toDiagnostic, toDocumentSymbol, toTextEdits } from './convert';
-import { DocumentCache, kindOf } from './documents';
+import { CheckRunner } from './checkRunner';
+import { DocumentCache, kindOf, WORKER_FROM } from './documents';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
 
@@ -49,7 +50,8 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.form4`;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new DocumentCache();
+  const runner = new CheckRunner();
+  let cache = new DocumentCache(runner);
   let settings: SettingsStore | undefined;
   let pullDiagnostics = false;
   let relatedSupport = false;
@@ -81,6 +83,10 @@ export function startServer(connection: Connection): void {
     refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
     refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, params.initializationOptions);
+    // From which size (characters) a document is checked in the worker; a negative number: never.
+    // Tests and the benchmark set it; editors have no reason to.
+    const from = (params.initializationOptions as { checkInWorkerFrom?: unknown } | null | undefined)?.checkInWorkerFrom;
+    if (typeof from === 'number') cache = new DocumentCache(from >= 0 ? runner : undefined, from >= 0 ? from : WORKER_FROM);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -122,8 +128,10 @@ export function startServer(connection: Connection): void {
     reportProblems(s.problems);
     const document = documents.get(uri);
     if (!document) return undefined; // closed meanwhile
-    const result = cache.check(document, generation, s.rules, token ? () => token.isCancellationRequested : undefined);
-    return result ? { result, document, version: document.version, generation } : undefined;
+    // The document object is updated in place by later edits: its version is taken now, with the text.
+    const version = document.version;
+    const outcome = await cache.check(document, generation, s.rules, token);
+    return outcome ? { result: outcome.result, holdingsChecked: outcome.holdingsChecked, document, version, generation } : undefined;
   }
 
   function reportProblems(problems: readonly string[]): void {
@@ -135,11 +143,11 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function sendStatus(document: TextDocument, findings: readonly { severity: string; rule: string }[], holdingsChecked: number): void {
+  function sendStatus(uri: string, version: number, findings: readonly { severity: string; rule: string }[], holdingsChecked: number): void {
     const count = (severity: string): number => findings.filter((f) => f.severity === severity).length;
     const status = {
-      uri: document.uri,
-      version: document.version,
+      uri,
+      version,
       errors: count('error'),
       warnings: count('warning'),
       information: count('information'),
@@ -148,26 +156,19 @@ export function startServer(connection: Connection): void {
       clean: findings.length === 0,
     };
     const key = JSON.stringify({ ...status, version: 0 });
-    if (lastStatus.get(document.uri) === key) return;
-    lastStatus.set(document.uri, key);
+    if (lastStatus.get(uri) === key) return;
+    lastStatus.set(uri, key);
     void connection.sendNotification(DraftStatusNotification, status);
-  }
-
-  function holdingsChecked(document: TextDocument): number {
-    const { analysis } = cache.get(document);
-    let n = 0;
-    for (const step of analysis?.holdings.steps.values() ?? []) if (step.expected !== undefined) n++;
-    return n;
   }
 
   async function diagnosticsFor(uri: string, token?: CancellationToken) {
     const checked = await findingsFor(uri, token);
     if (!checked) return undefined;
-    const { result, document } = checked;
+    const { result, document, version } = checked;
     for (const failure of result.failures) {
       connection.console.error(`form4: rule ${failure.rule} failed on ${uri}: ${(failure.error as Error)?.stack ?? String(failure.error)}`);
     }
-    if (cache.get(document).source) sendStatus(document, result.findings, holdingsChecked(document));
+    if (kindOf(document)) sendStatus(uri, version, result.findings, checked.holdingsChecked);
     return { ...checked, items: result.findings.map((f) => toDiagnostic(f, uri, relatedSupport)) };
   }
 
@@ -422,6 +423,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(RulesDocumentationRequest, () => rulesDocumentationMarkdown());
+  connection.onShutdown(() => runner.dispose());
 
   documents.listen(connection);
   connection.listen();
