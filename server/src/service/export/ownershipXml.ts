@@ -316,16 +316,19 @@ class Exporter {
 
   private checkedDecimal(value: Decimal, field: Field<unknown>, where: string): string {
     const plain = plainDecimal(value);
+    // As the draft writes it ("$18.36545"), so that the drafter finds it.
+    const shown = field.text !== '' ? field.text : groupedDecimal(plain);
+    const dollar = shown.startsWith('$') ? '$' : '';
     switch (positiveDecimalFault(value)) {
       case 'negative':
         this.problem(field.valueSpan, `${where} is negative: EDGAR takes no negative number; give the direction in (A) or (D)`);
         break;
       case 'fraction-digits':
-        this.problem(field.valueSpan, `${where} ${groupedDecimal(plain)} has ${value.decimalPlaces()} decimals: EDGAR takes at most 4; round it (${groupedDecimal(roundedTo4(value))}) and give the exact figure in a footnote if it matters`);
+        this.problem(field.valueSpan, `${where} ${shown} has ${value.decimalPlaces()} decimals: EDGAR takes at most 4; round it (${dollar}${groupedDecimal(roundedTo4(value))}) and give the exact figure in a footnote if it matters`);
         break;
       case 'maximum':
       case 'total-digits':
-        this.problem(field.valueSpan, `${where} ${groupedDecimal(plain)} is over EDGAR's maximum, 999,999,999,999.9999`);
+        this.problem(field.valueSpan, `${where} ${shown} is over EDGAR's maximum, 999,999,999,999.9999`);
         break;
       case undefined:
         break;
