@@ -9,6 +9,7 @@ import { ConfigFiles } from '../node/configFiles';
 import { checkDraft, type Finding, mergeSeverities, parseDraft, RULES } from '../service';
 import { type CheckCommand, parseArgs, USAGE } from './args';
 import { collectDrafts, describe } from './files';
+import { runExport } from './export';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -48,6 +49,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     case 'check':
       return runCheck(command, io);
+    case 'export':
+      return runExport(command, io);
   }
 }
 
