@@ -41,6 +41,7 @@ import {
 } from '../service';
 import { SOURCE, toCompletionKind, toDiagnostic, toDocumentSymbol, toTextEdits } from './convert';
 import { DraftCache } from './drafts';
+import { registerExportXml } from './exportXml';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
 
@@ -407,6 +408,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(RulesDocumentationRequest, () => rulesDocumentationMarkdown());
+  registerExportXml(connection, { check: findingsFor, source: (document) => cache.get(document).parsed });
 
   documents.listen(connection);
   connection.listen();
