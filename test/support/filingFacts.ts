@@ -90,7 +90,8 @@ export function filingFacts(f: Filing): Record<string, unknown> {
     })),
     rows: [...(f.nonDerivativeTable?.rows ?? []), ...(f.derivativeTable?.rows ?? [])].map(row),
     footnotes: [...f.footnotes].sort((a, b) => a.id - b.id).map((n) => ({ id: n.id, text: n.text })),
-    remarks: f.remarks?.text ?? null,
+    // An empty <remarks/> says nothing: no remarks.
+    remarks: f.remarks?.text || null,
     signatures: f.signatures.map((s) => ({ name: value(s.name), date: value(s.date) })),
   };
 }
