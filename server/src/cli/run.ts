@@ -9,12 +9,12 @@ import { ConfigFiles } from '../node/configFiles';
 import { checkDraft, type Finding, mergeSeverities, parseDraft, RULES } from '../service';
 import { type CheckCommand, parseArgs, USAGE } from './args';
 import { collectDrafts, describe } from './files';
-import { runExport } from './export';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, FormatOptions } from './formats/types';
+import { runExport } from './export';
 
 export interface CliIo {
   readonly cwd: string;

@@ -41,9 +41,9 @@ import {
 } from '../service';
 import { SOURCE, toCompletionKind, toDiagnostic, toDocumentSymbol, toTextEdits } from './convert';
 import { DraftCache } from './drafts';
-import { registerExportXml } from './exportXml';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
+import { registerExportXml } from './exportXml';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.form4`;
 
