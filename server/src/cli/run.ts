@@ -14,6 +14,7 @@ import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, FormatOptions } from './formats/types';
+import { runExport } from './export';
 
 export interface CliIo {
   readonly cwd: string;
@@ -48,6 +49,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     case 'check':
       return runCheck(command, io);
+    case 'export':
+      return runExport(command, io);
   }
 }
 

@@ -1,5 +1,5 @@
 /** The server's own messages, beside LSP: shared by the server, the client and the tests. */
-import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, type Range, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export interface DraftStatus {
   readonly uri: string;
@@ -19,3 +19,27 @@ export const DraftStatusNotification = new NotificationType<DraftStatus>('form4/
 
 /** The rules documentation as Markdown, for the "Show Rules Documentation" command. */
 export const RulesDocumentationRequest = new RequestType0<string, void>('form4/rulesDocumentation');
+
+export interface ExportXmlParams {
+  readonly textDocument: { readonly uri: string };
+}
+
+/** A finding or an export problem, for the "Export EDGAR XML" command to show. */
+export interface ExportXmlItem {
+  readonly range: Range;
+  readonly message: string;
+  /** The rule's id, or `export` for what only EDGAR asks. */
+  readonly rule: string;
+}
+
+export interface ExportXmlResult {
+  /** The ownership XML, written even when something stands in the way (for "Export Anyway"). */
+  readonly xml: string;
+  /** The error-level findings of the draft under its settings. */
+  readonly errors: readonly ExportXmlItem[];
+  /** What EDGAR needs that the draft does not give, when no error already says so. */
+  readonly problems: readonly ExportXmlItem[];
+}
+
+/** The draft as EDGAR ownership XML (X0508), from the server's parse and settings; null for a document it does not have. */
+export const ExportXmlRequest = new RequestType<ExportXmlParams, ExportXmlResult | null, void>('form4/exportXml');

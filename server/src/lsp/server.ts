@@ -45,6 +45,7 @@ import { CheckRunner } from './checkRunner';
 import { DocumentCache, kindOf, WORKER_FROM } from './documents';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
+import { registerExportXml } from './exportXml';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.form4`;
 
@@ -424,6 +425,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(RulesDocumentationRequest, () => rulesDocumentationMarkdown());
   connection.onShutdown(() => runner.dispose());
+  registerExportXml(connection, { check: findingsFor, source: (document) => cache.get(document).source });
 
   documents.listen(connection);
   connection.listen();

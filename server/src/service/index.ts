@@ -36,3 +36,5 @@ export { documentSymbols, type DraftSymbol, type SymbolKind } from './features/s
 export { foldingRanges, type FoldingRange } from './features/folding';
 export { definitionAt, referencesAt, prepareRename, renameFootnote, type PrepareRename } from './features/footnoteNavigation';
 export { inlayHints, type InlayHint } from './features/inlayHints';
+export { exportOwnershipXml, type ExportOptions, type ExportProblem, type ExportResult } from './export/ownershipXml';
+export { blockingFindings, type CheckedExport, EXPORT_RULE_ID, exportChecked, isBlocked, problemAsFinding } from './export/exportCheck';
