@@ -10,7 +10,7 @@
  * - Box 6 is stated in a draft and follows from the number of reporting owners in XML (which has
  *   no element for it): `jointFiling` is box 6's value, or more than one owner when box 6 says
  *   neither or is absent.
- * - A signature name loses a leading "/s/": EDGAR's signatureName starts with its own, which is
+ * - A signature name loses its leading "/s/" marks: EDGAR's signatureName starts with its own, which is
  *   the draft's `/s/`.
  * - Table II has no (A)/(D) column: the printed form shows the code by the column its amount is
  *   in, and the code's references with the amount. So the amount cell's references are the
@@ -183,7 +183,7 @@ export function filingFacts(filing: Filing): FilingFacts {
     remarks: filing.remarks ? collapse(filing.remarks.text) : null,
     signatures: filing.signatures.map((s) => {
       const name = facts(s.name);
-      return { name: { ...name, value: name.value.replace(/^\/s\/\s*/i, '') }, date: facts(s.date, formatIsoDate) };
+      return { name: { ...name, value: name.value.replace(/^(?:\/s\/\s*)+/i, '') }, date: facts(s.date, formatIsoDate) };
     }),
   };
 }

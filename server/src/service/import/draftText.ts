@@ -68,7 +68,7 @@ export function escapeText(text: string, place: TextPlace): string {
   if (place === 'box') mark(MARK);
   if (place === 'signature') {
     // A date at the end of the /s/ line is the signature date: "/s/ Name 1/2/2024".
-    const date = /\s\d{1,2}\/\d{1,2}\/\d{2,4}$/.exec(collapsed);
+    const date = /(?:^|\s)\d{1,2}\/\d{1,2}\/\d{2,4}$/.exec(collapsed);
     if (date) asReference.add(collapsed.length - 1);
   }
   if (place === 'prose') {
@@ -81,7 +81,8 @@ export function escapeText(text: string, place: TextPlace): string {
     const ch = collapsed[i] ?? '';
     const rest = collapsed.slice(i, i + 12);
     if (asReference.has(i)) out += reference(ch);
-    else if (ch === '\\' && ESCAPABLE.has(collapsed[i + 1] ?? '')) out += '\\\\';
+    // Before a character it escapes, or last (what follows the text may be one: "Other (\\)").
+    else if (ch === '\\' && (i + 1 === collapsed.length || ESCAPABLE.has(collapsed[i + 1] ?? ''))) out += '\\\\';
     else if (ch === '|' && place === 'cell') out += '\\|';
     else if (ch === '`' && place === 'cell') out += '\\`';
     else if (ch === '&' && ENTITY.test(rest)) out += '&amp;';

@@ -106,7 +106,7 @@ export function factsOf(filing: Filing): Map<string, Fact> {
   put('the signatures', { value: String(filing.signatures.length) });
   filing.signatures.forEach((s, i) => {
     const name = fieldFact(s.name);
-    put(`signature ${i + 1}`, { value: name.value.replace(/^\s*\/s\/\s*/i, ''), span: s.span });
+    put(`signature ${i + 1}`, { value: name.value.replace(/^(?:\s*\/s\/)+\s*/i, ''), span: s.span });
     put(`signature ${i + 1} date`, fieldFact(s.date, formatIsoDate));
   });
   return facts;
