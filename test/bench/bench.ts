@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import * as rpc from 'vscode-languageserver-protocol/node';
 import { analyze, checkDraft, formatDraft, hoverAt, inlayHints, parseDraft } from '../../server/src/service';
 import { draft, rowI } from '../support/drafts';
-import { xmlToDraft } from '../corpus/xmlToDraft';
+import { importOwnershipXml } from '../../server/src/service/import/importXml';
 import { CORPUS, EXAMPLES, PROJECT_ROOT } from '../support/paths';
 
 function median(values: number[]): number {
@@ -94,12 +94,13 @@ async function main(): Promise<void> {
   }
 
   if (existsSync(CORPUS)) {
-    // Converted once, outside the timed part: the line times parse + check only.
+    // Imported once, outside the timed part: the line times parse + check only.
     const drafts = readdirSync(CORPUS)
       .filter((f) => /\.(?:xml|txt)$/i.test(f))
-      .map((f) => xmlToDraft(readFileSync(join(CORPUS, f), 'utf8')));
+      .map((f) => importOwnershipXml(readFileSync(join(CORPUS, f), 'utf8')))
+      .flatMap((imported) => (imported.kind === 'draft' ? [imported.draft] : []));
     const checkCorpus = (): number => drafts.reduce((n, d) => n + checkAll(d), 0);
-    report(`corpus: parse + check of ${drafts.length} converted filings`, time(50, checkCorpus), `${checkCorpus()} findings`);
+    report(`corpus: parse + check of ${drafts.length} imported filings`, time(50, checkCorpus), `${checkCorpus()} findings`);
   }
 
   const thirty = draft({ tableI: rows(30) });
