@@ -8,6 +8,7 @@ import { ConfigFiles } from '../node/configFiles';
 import { checkDocument, type Finding, mergeSeverities, parseSource, RULES, type Severity } from '../service';
 import { type CheckCommand, parseArgs, USAGE } from './args';
 import { collectSources, describe, type SourceFile } from './files';
+import { runImport } from './import';
 import { type ReadSource, readSource } from './sources';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
@@ -48,6 +49,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     case 'check':
       return runCheck(command, io);
+    case 'import':
+      return runImport(command, io);
   }
 }
 

@@ -4,7 +4,7 @@
  * a draft does not carry. `form4 import` and the editor's "Open EDGAR XML as Draft" both call it.
  *
  * Besides the notes of `writeDraft` (facts of the model a draft cannot show), this notes what
- * the XML holds and the model does not read: EDGAR's own elements (rptOwnerCcc,
+ * the XML holds and a draft does not: EDGAR's own elements (schemaVersion, rptOwnerCcc,
  * rptOwnerStateDescription, rptOwnerGoodAddress), a transactionFormType that the timeliness does
  * not imply, a footnote reference where no field reads it, and XML that is not well formed.
  */
@@ -66,6 +66,10 @@ function xmlOnlyNotes(source: ParsedXml): DraftNote[] {
   const doc = source.document as XmlElement;
   const notes: DraftNote[] = [];
   const at = (e: XmlElement): Span => ({ start: positionIn(source.lines, e.start), end: positionIn(source.lines, e.end) });
+  const version = childNamed(doc, 'schemaVersion');
+  if (version && version.text.trim() !== '') {
+    notes.push({ message: `schemaVersion ${version.text.trim()} is not carried: EDGAR sets it, and an export writes the version it follows`, span: at(version) });
+  }
   childrenNamed(doc, 'reportingOwner').forEach((owner, i) => {
     const n = i + 1;
     const ccc = childNamed(childNamed(owner, 'reportingOwnerId') ?? owner, 'rptOwnerCcc');

@@ -130,9 +130,6 @@ class DraftWriter {
   write(): string {
     const f = this.filing;
     const lines: string[] = [f.documentType === '4/A' ? 'FORM 4/A' : 'FORM 4', '', 'STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP', ''];
-    if (f.schemaVersion) {
-      this.note(`schemaVersion ${f.schemaVersion} is not carried: EDGAR sets it, and an export writes the version it follows`, f.places.top);
-    }
     if (f.notSubjectToSection16) lines.push(`${mark(f.notSubjectToSection16)} ${EXIT_BOX_LABEL}`.trim(), '');
     lines.push(...this.header());
     if (f.aff10b5One) lines.push(`Rule 10b5-1(c) Transaction Indication: ${mark(f.aff10b5One)}`.trimEnd());
