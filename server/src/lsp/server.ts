@@ -42,6 +42,7 @@ import {
 } from '../service';
 import { SOURCE, toCompletionKind, toDiagnostic, toDocumentSymbol, toTextEdits } from './convert';
 import { DocumentCache, kindOf } from './documents';
+import { registerImportXml } from './importXml';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
 
@@ -422,6 +423,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(RulesDocumentationRequest, () => rulesDocumentationMarkdown());
+  registerImportXml(connection, documents, cache);
 
   documents.listen(connection);
   connection.listen();
