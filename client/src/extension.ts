@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DraftStatusNotification, RulesDocumentationRequest } from '../../server/src/lsp/protocol';
+import { registerImportXmlCommand } from './importXml';
 import { DraftStatusItem } from './status';
 
 let client: LanguageClient | undefined;
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('form4.restartServer', async () => {
       await client?.restart();
     }),
+    registerImportXmlCommand(() => client),
   );
   await client.start();
 }
