@@ -111,6 +111,9 @@ function xmlOnlyNotes(source: ParsedXml): DraftNote[] {
 function strayFootnoteIds(source: ParsedXml, at: (e: XmlElement) => Span): DraftNote[] {
   const read = new Set<number>();
   for (const use of buildFootnoteIndex(source.filing).uses) read.add(use.ref.span.start);
+  // Table II's (A)/(D) code is no column of its own, so the index does not list its references;
+  // the draft writes them in the amount's cell (writeDraft notes it).
+  for (const row of source.filing.derivativeTable?.rows ?? []) for (const ref of row.acquiredDisposed.refs) read.add(ref.span.start);
   const notes: DraftNote[] = [];
   const stack: { element: XmlElement; parent: XmlElement | undefined }[] = [{ element: source.document as XmlElement, parent: undefined }];
   while (stack.length > 0) {

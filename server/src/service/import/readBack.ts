@@ -25,24 +25,28 @@ export function readBackNotes(filing: Filing, draft: string, noted: ReadonlySet<
   const want = factsOf(filing);
   const got = factsOf(parseDraft(draft).filing);
   const notes: DraftNote[] = [];
+  // A row the draft does not read at all is one note, not one per column.
+  const rowsMissing: string[] = [];
+  const inMissingRow = (key: string): boolean => rowsMissing.some((row) => key.startsWith(`${row},`));
   for (const [key, fact] of want) {
-    if (noted.has(key)) continue;
-    const read = got.get(key)?.value ?? '(nothing)';
-    if (read !== fact.value) notes.push(note(key, fact, read));
+    if (noted.has(key) || inMissingRow(key)) continue;
+    const read = got.get(key);
+    if (read === undefined && /^Table I{1,2} row \d+$/.test(key)) rowsMissing.push(key);
+    if (read?.value !== fact.value) notes.push(note(key, fact, read?.value));
   }
   for (const [key, fact] of got) {
-    if (!want.has(key) && !noted.has(key)) notes.push(note(key, { value: '(nothing)' }, fact.value));
+    if (!want.has(key) && !noted.has(key) && !/^Table I{1,2} row \d+,/.test(key)) notes.push(note(key, { value: undefined }, fact.value));
   }
   return notes;
 }
 
-function note(key: string, fact: Fact, read: string): DraftNote {
+function note(key: string, fact: { readonly value: string | undefined; readonly span?: Span }, read: string | undefined): DraftNote {
   const message = `${key} is not carried: the filing has ${show(fact.value)}, the draft reads ${show(read)}`;
   return fact.span ? { message, span: fact.span } : { message };
 }
 
-function show(value: string): string {
-  return value === '' ? 'nothing' : value === '(nothing)' ? 'nothing' : JSON.stringify(value);
+function show(value: string | undefined): string {
+  return value === undefined ? 'nothing' : value === '' ? 'a blank' : JSON.stringify(value);
 }
 
 function refs(list: readonly FootnoteRef[]): string {
