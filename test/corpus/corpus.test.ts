@@ -33,7 +33,7 @@ import { parseDraft, type ParsedDraft } from '../../server/src/service/parse/dra
 import { toRange } from '../../server/src/service/text/range';
 import type { Finding } from '../../server/src/service/rules/types';
 import { filingFacts } from '../support/facts';
-import { CORPUS } from '../support/paths';
+import { CORPUS, PROJECT_ROOT } from '../support/paths';
 
 /** A true finding: rule, severity, and a piece of its message that says it is the right one. */
 type Expected = readonly [rule: string, severity: string, message?: string];
@@ -289,5 +289,27 @@ describe('corpus: the findings on each real filing are exactly the true ones', (
     const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
     console.log(`\n${rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')).join('\n')}\n`);
     assert.equal(totalFalse, 0);
+  });
+});
+
+describe('corpus: docs/corpus.md and the HTML rendering', () => {
+  test('docs/corpus.md has a section for each filing, naming each rule that finds something in it', () => {
+    const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'corpus.md'), 'utf8');
+    for (const [file, expectation] of Object.entries(EXPECTED)) {
+      const start = doc.indexOf(`\n### \`${file}\`\n`);
+      assert.notEqual(start, -1, `docs/corpus.md has no section for ${file}`);
+      const end = doc.indexOf('\n##', start + 1);
+      const section = doc.slice(start, end === -1 ? undefined : end);
+      for (const [rule, severity] of expectation.findings) assert.ok(section.includes(`${rule} (${severity})`), `${file}: ${rule} (${severity})`);
+      if (expectation.findings.length === 0) assert.match(section, /No\s+findings\./, file);
+    }
+  });
+
+  test("EDGAR's HTML rendering of a filing is refused, with the reason", (t) => {
+    const html = join(CORPUS, 'edgartools__374WaterForm4.rendered.html');
+    if (!existsSync(html)) return t.skip(`${html} is not in the corpus`);
+    const result = importOwnershipXml(readFileSync(html, 'utf8'));
+    assert.equal(result.kind, 'refused');
+    assert.match(result.kind === 'refused' ? result.reason : '', /not an EDGAR ownership document/);
   });
 });
