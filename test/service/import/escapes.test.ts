@@ -56,6 +56,10 @@ describe('escapes in a table cell', () => {
     ['"Explanation of Responses", which starts the footnotes', 'Explanation of Responses units'],
     ['"Signature of Reporting Person", which starts the signature', 'Signature of Reporting Person shares'],
     ['a separator cell', '---'],
+    ['a title that starts like a box label', '1. Name and Address of Reporting Person: Units'],
+    ['a title that is the exit box\'s label', '[x] Check this box if no longer subject to Section 16'],
+    ['a title that starts like the remarks', 'Remarks: Units'],
+    ['a title that is a column title', 'Title of Derivative Security'],
   ];
   for (const [what, text] of cases) {
     test(`${what}: ${JSON.stringify(text)}`, () => {
@@ -99,7 +103,12 @@ describe('escapes in prose and signatures', () => {
     ['footnote', 'a footnote starting with a period', '... continued.'],
     ['footnote', 'a footnote with a tag and an entity', 'See <b>Exhibit</b> &nbsp; 99.'],
     ['footnote', 'a footnote with a backslash', 'Path C:\\*files'],
+    ['footnote', 'a footnote that starts like the remarks', 'Remarks: see Exhibit 24.'],
+    ['footnote', 'a footnote that holds a signature and a table', '/s/ Jane Doe signed Table II.'],
+    ['footnote', 'a footnote that starts like a box label', '2. Issuer Name and Ticker or Trading Symbol: see above.'],
     ['remarks', 'remarks starting with a star', '*Exhibit 24 attached.'],
+    ['remarks', 'remarks that start like a signature', '/s/ Jane Doe, see Exhibit 24.'],
+    ['remarks', 'remarks that start like the footnotes', 'Explanation of Responses follows.'],
     ['remarks', 'remarks with a tag', 'See <u>Exhibit 24</u>.'],
     ['signature', 'a signature that ends like a date', '/s/ John N. Wilson 8/7/2013'],
     ['signature', 'a signature with a reference-like number', '/s/ Fund (2) LP, by its GP'],
