@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DraftStatusNotification, RulesDocumentationRequest } from '../../server/src/lsp/protocol';
 import { registerExportXml } from './exportXml';
+import { registerImportXmlCommand } from './importXml';
 import { DraftStatusItem } from './status';
 
 let client: LanguageClient | undefined;
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     registerExportXml(() => client),
+    registerImportXmlCommand(() => client),
   );
   await client.start();
 }

@@ -1,15 +1,11 @@
 /**
- * ============================== TO PORT: the corpus conversion ==============================
- * The one place where the benchmark uses more than parseDraft/checkDraft and the bundles: the
- * real EDGAR filings of ../shared/corpus are XML, and the test-only converter of
- * test/corpus/xmlToDraft.ts turns them into drafts. When the product has its own XML importer,
- * replace `xmlToDraft` below with it (same shape: XML text in, draft text out) and nothing else
- * in test/bench changes. The filings are read from ../shared at run time, never copied here.
- * ============================================================================================
+ * The real EDGAR filings of ../shared/corpus as drafts, through the product's own importer
+ * (`importOwnershipXml`), for the benchmark's corpus figure. The filings are read from
+ * ../shared at run time, never copied here; a filing the importer refuses is left out.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { xmlToDraft } from '../corpus/xmlToDraft';
+import { importOwnershipXml } from '../../server/src/service/import/importXml';
 
 export interface CorpusDraft {
   readonly file: string;
@@ -19,8 +15,10 @@ export interface CorpusDraft {
 /** The corpus filings as drafts, or undefined when the folder is absent. */
 export function corpusDrafts(folder: string): CorpusDraft[] | undefined {
   if (!existsSync(folder)) return undefined;
-  return readdirSync(folder)
-    .filter((f) => /\.(?:xml|txt)$/i.test(f))
-    .sort()
-    .map((file) => ({ file, text: xmlToDraft(readFileSync(join(folder, file), 'utf8')) }));
+  const drafts: CorpusDraft[] = [];
+  for (const file of readdirSync(folder).filter((f) => /\.(?:xml|txt)$/i.test(f)).sort()) {
+    const imported = importOwnershipXml(readFileSync(join(folder, file), 'utf8'));
+    if (imported.kind === 'draft') drafts.push({ file, text: imported.draft });
+  }
+  return drafts;
 }

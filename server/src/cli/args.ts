@@ -1,6 +1,7 @@
 /** The command line: `form4 check [options] <files or folders…>`, `form4 rules`, `--help`, `--version`. */
 import { readRuleOption, type SeveritySetting } from '../service';
 import { type ExportCommand, parseExportArgs } from './export';
+import { IMPORT_HELP, IMPORT_USAGE, type ImportCommand, parseImportArgs } from './import';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -18,17 +19,21 @@ export interface CheckCommand {
 export type Command =
   | CheckCommand
   | ExportCommand
+  | ImportCommand
   | { readonly command: 'rules'; readonly format: 'stylish' | 'json' }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
 export const USAGE = `Usage: form4 check [options] <files or folders…>
+       ${IMPORT_USAGE}
        form4 rules [--format json]
        form4 export <draft.form4 …> [-o FILE|DIR] [--force]   (EDGAR XML; form4 export --help)
 
 Checks SEC Form 4 drafts (*.form4, *.form4.md) and EDGAR ownership XML filings (*.xml, and
 *.txt full submissions). Folders are searched recursively; XML and text files that hold no
 ownership document are skipped.
+
+${IMPORT_HELP}
 
 Options:
   --format <name>      stylish (default), json, sarif or github
@@ -56,6 +61,7 @@ export function parseArgs(argv: readonly string[]): Command | string {
     return `unexpected arguments to "form4 rules": ${rest.join(' ')}`;
   }
   if (first === 'export') return parseExportArgs(args.slice(1));
+  if (first === 'import') return parseImportArgs(args.slice(1));
   if (first !== 'check') return `unknown command "${first}" (try "form4 check <files>" or "form4 --help")`;
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};

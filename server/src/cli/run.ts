@@ -8,6 +8,7 @@ import { ConfigFiles } from '../node/configFiles';
 import { checkDocument, type Finding, mergeSeverities, parseSource, RULES, type Severity } from '../service';
 import { type CheckCommand, parseArgs, USAGE } from './args';
 import { collectSources, describe, type SourceFile } from './files';
+import { runImport } from './import';
 import { type ReadSource, readSource } from './sources';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
@@ -51,6 +52,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return runCheck(command, io);
     case 'export':
       return runExport(command, io);
+    case 'import':
+      return runImport(command, io);
   }
 }
 

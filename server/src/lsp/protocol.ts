@@ -43,3 +43,21 @@ export interface ExportXmlResult {
 
 /** The draft as EDGAR ownership XML (X0508), from the server's parse and settings; null for a document it does not have. */
 export const ExportXmlRequest = new RequestType<ExportXmlParams, ExportXmlResult | null, void>('form4/exportXml');
+export interface ImportXmlParams {
+  /** The EDGAR XML or full-submission `.txt` file. */
+  readonly uri: string;
+  /** Its text, as the editor has it: used when the server does not have the document open. */
+  readonly text?: string;
+}
+
+export interface ImportNote {
+  readonly message: string;
+  /** Where the fact stands in the XML. */
+  readonly range?: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+/** The draft and its notes, or why the file cannot be imported (it holds no Form 4). */
+export type ImportXmlResult = { readonly draft: string; readonly notes: readonly ImportNote[] } | { readonly refused: string };
+
+/** "Form 4: Open EDGAR XML as Draft": the file's filing written as a draft (server/src/lsp/importXml.ts). */
+export const ImportXmlRequest = new RequestType<ImportXmlParams, ImportXmlResult, void>('form4/importXml');

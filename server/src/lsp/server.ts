@@ -43,6 +43,7 @@ import {
 import { SOURCE, toCompletionKind, toDiagnostic, toDocumentSymbol, toTextEdits } from './convert';
 import { CheckRunner } from './checkRunner';
 import { DocumentCache, kindOf, WORKER_FROM } from './documents';
+import { registerImportXml } from './importXml';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
 import { registerExportXml } from './exportXml';
@@ -426,6 +427,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(RulesDocumentationRequest, () => rulesDocumentationMarkdown());
   connection.onShutdown(() => runner.dispose());
   registerExportXml(connection, { check: findingsFor, source: (document) => cache.get(document).source });
+  registerImportXml(connection, documents, cache);
 
   documents.listen(connection);
   connection.listen();

@@ -9,6 +9,8 @@ export { reparseDraft } from './parse/draft/incremental';
 export { parseSource, sourceKindOf, type SourceDocument } from './document';
 export { parseOwnershipXml, type ParsedXml } from './parse/xml/reader';
 export { findOwnershipXml, sniffOwnership } from './parse/xml/submission';
+export { writeDraft, type DraftNote, type WriteDraftOptions } from './import/writeDraft';
+export { importOwnershipXml, type ImportedDraft, type RefusedImport } from './import/importXml';
 export { checkDocument, checkDraft, type CheckOptions, type CheckResult } from './check';
 export { RULES, RULES_BY_ID } from './rules/registry';
 export type { Finding, Fix, RelatedLocation, RuleDefinition, Severity, SeveritySetting, TextEdit } from './rules/types';

@@ -72,14 +72,20 @@ export function cleanText(line: string, from: number, to: number, cuts: readonly
         continue;
       }
     } else if (ch === '&') {
-      // Entities are short (`&nbsp;`): look for the `;` within the next few characters only.
-      const semi = line.slice(i + 1, Math.min(to, i + 8)).indexOf(';') + i + 1;
-      if (semi > i && semi - i <= 6) {
-        const decoded = ENTITIES[line.slice(i + 1, semi).toLowerCase()];
-        if (decoded !== undefined) {
-          chars.push(decoded);
-          starts.push(i);
-          ends.push(semi + 1);
+      // Entities are short (`&nbsp;`, `&#x10FFFF;`): look for the `;` within the next few characters only.
+      const semi = line.slice(i + 1, Math.min(to, i + 11)).indexOf(';') + i + 1;
+      if (semi > i) {
+        const name = line.slice(i + 1, semi);
+        const decoded = semi - i <= 6 ? ENTITIES[name.toLowerCase()] : undefined;
+        const numeric = decoded === undefined ? numericReference(name) : undefined;
+        const found = decoded ?? numeric;
+        if (found !== undefined) {
+          // One entry per UTF-16 unit: a character beyond U+FFFF is two, both from the one reference.
+          for (let k = 0; k < found.length; k++) {
+            chars.push(found[k] ?? '');
+            starts.push(i);
+            ends.push(semi + 1);
+          }
           i = semi + 1;
           continue;
         }
@@ -97,6 +103,19 @@ export function cleanText(line: string, from: number, to: number, cuts: readonly
     i++;
   }
   return { text: chars.join(''), starts, ends, origin: from };
+}
+
+/**
+ * A numeric character reference's character: `#40` is `(`, `#x2019` is `’`. A draft writes one
+ * where the character itself would be read as syntax (`&#40;12)` is the text "(12)", not a
+ * footnote reference); a reference to no character (0, a surrogate, beyond U+10FFFF) is left as written.
+ */
+function numericReference(name: string): string | undefined {
+  const m = /^#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}))$/.exec(name);
+  if (!m) return undefined;
+  const code = m[1] !== undefined ? Number(m[1]) : parseInt(m[2] ?? '', 16);
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+  return String.fromCodePoint(code);
 }
 
 function indexOrInfinity(text: string, search: string, from: number): number {

@@ -37,7 +37,8 @@ export const DETAIL_LABELS: Readonly<Record<DetailKind, string>> = {
   zipCode: 'ZIP',
 };
 
-const LINE = /^(\s*(?:[-*+]\s+)?)([A-Za-z][A-Za-z ]{1,15}?)\s*:/;
+// Letters, digits and spaces: `Street 1` and `Street 2` carry a digit.
+const LINE = /^(\s*(?:[-*+]\s+)?)([A-Za-z][A-Za-z0-9 ]{1,15}?)\s*:/;
 
 /** Reads a detail line: its kind, where its label is, and where its value starts. */
 export function detailLine(text: string): { kind: DetailKind; labelStart: number; labelEnd: number; valueStart: number } | undefined {

@@ -181,13 +181,19 @@ export function boxSpan(box: DraftBox): Span {
 
 const NAME_HINTS = /\((?:last|first|middle|street|city|state|zip)\)/gi;
 
-/** Box 1: the name (Last First Middle) and the address parts written after it. */
-export function readOwnerBox(box: DraftBox): { name: string; address: AddressParts } {
+/**
+ * Box 1: the name (Last First Middle) and the address parts written after it. With `nameOnly`
+ * (the draft gives the address on detail lines under the box), the whole value is the name:
+ * "Vanguard Group, Inc., The" keeps its commas, and its references are those the cell reader
+ * found where they are written.
+ */
+export function readOwnerBox(box: DraftBox, nameOnly = false): { name: string; address: AddressParts } {
   const { text, underlined } = readMarks(box.raw);
   if (underlined.length > 0) {
     const [name = '', ...rest] = underlined;
     return { name: stripRefs(name), address: splitAddress(rest) };
   }
+  if (nameOnly) return { name: collapseSpaces(box.value.text.replace(NAME_HINTS, ' ')).trim(), address: { text: '' } };
   const plain = collapseSpaces(text.replace(NAME_HINTS, ' ')).trim();
   const parts = joinCompanySuffixes(stripRefs(plain).split(/\s*,\s*/).filter((p) => p !== ''));
   const [name = '', ...rest] = parts;

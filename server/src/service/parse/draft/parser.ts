@@ -558,7 +558,7 @@ class DraftParser {
   }
 
   private owner(box: DraftBox, relationship: Relationship | undefined): ReportingOwner {
-    const { name, address } = readOwnerBox(box);
+    const { name, address } = readOwnerBox(box, this.addressGiven(box));
     return {
       span: box.span,
       cik: this.detailsOf(box, 'cik') ?? absentField(box.span.end),
@@ -569,8 +569,13 @@ class DraftParser {
   }
 
   /** The address: its parts from the detail lines where the draft gives them, else from box 1's text. */
+  /** Whether detail lines under box 1 give the address (a CIK line alone does not). */
+  private addressGiven(box: DraftBox): boolean {
+    return this.details.some((d) => d.box === box && d.kind !== 'cik');
+  }
+
   private address(box: DraftBox, parts: AddressParts): Address {
-    const given = this.details.some((d) => d.box === box && d.kind !== 'cik');
+    const given = this.addressGiven(box);
     const part = (kind: DetailKind, read: string | undefined): Field<string> => {
       const detail = this.detailsOf(box, kind);
       if (given) return detail ?? absentField(box.span.end);
