@@ -8,8 +8,9 @@
  * For each filing:
  * - it reads without exception, as XML and as its imported draft, and no rule throws;
  * - every round trip keeps every fact (`filingFacts`, test/support/facts.ts). The round trips
- *   are the steps of ROUND_TRIPS, each a function of the imported draft; the export's
- *   XML → draft → XML is one more step there once `exportOwnershipXml` is on main;
+ *   are the steps of ROUND_TRIPS, each a function of the imported draft: the draft itself, and
+ *   the draft exported as XML again (XML → draft → XML), which must also be valid against the
+ *   SEC's schema;
  * - the XML and every document of the round trips check with the same findings (rule,
  *   severity, message; the lines differ, and the `xml-*` rules judge only XML);
  * - those findings are exactly the true ones of EXPECTED, each verified by hand against the
@@ -27,13 +28,16 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkDocument } from '../../server/src/service/check';
 import type { SourceDocument } from '../../server/src/service/document';
+import { exportOwnershipXml } from '../../server/src/service/export/ownershipXml';
 import { importOwnershipXml, type ImportedDraft } from '../../server/src/service/import/importXml';
+import { parseOwnershipXml } from '../../server/src/service/parse/xml/reader';
 import type { Filing } from '../../server/src/service/model/filing';
 import { parseDraft, type ParsedDraft } from '../../server/src/service/parse/draft/parser';
 import { toRange } from '../../server/src/service/text/range';
 import type { Finding } from '../../server/src/service/rules/types';
 import { filingFacts } from '../support/facts';
 import { CORPUS, PROJECT_ROOT } from '../support/paths';
+import { NO_XSD, validateMany } from '../support/xsd';
 
 /** A true finding: rule, severity, and a piece of its message that says it is the right one. */
 type Expected = readonly [rule: string, severity: string, message?: string];
@@ -181,14 +185,12 @@ function importFile(file: string): Imported {
 
 /**
  * The round trips, each a document made from the imported draft; every one must hold the facts
- * of the XML and check as it does. When the export lands on main, add:
- *
- *     { name: 'XML → draft → XML', document: ({ draft }) => parseOwnershipXml(exportOwnershipXml(draft.filing)) },
- *
- * (and import `exportOwnershipXml` from server/src/service/export/ownershipXml).
+ * of the XML and check as it does. The export of the imported draft must also be valid against
+ * the schema (asserted below, with libxml2).
  */
 const ROUND_TRIPS: readonly { readonly name: string; readonly document: (imported: Imported) => SourceDocument }[] = [
   { name: 'XML → draft', document: ({ draft }) => draft },
+  { name: 'XML → draft → XML', document: ({ draft }) => parseOwnershipXml(exportOwnershipXml(draft.filing).xml) },
 ];
 
 function findingsOf(document: SourceDocument): readonly Finding[] {
@@ -237,6 +239,17 @@ describe('corpus: every filing imports, and every round trip keeps every fact', 
       assert.deepEqual(unknown, [], 'notes of a kind a real filing should not need');
     });
   }
+});
+
+describe('corpus: every imported draft exports as XML valid against the schema', () => {
+  test('XML → draft → XML, validated by libxml2', async (t) => {
+    if (!available) return t.skip(SKIP);
+    if (NO_XSD) return t.skip(NO_XSD);
+    const documents = corpusFiles().map((file) => ({ name: file.replace(/[^\w.-]/g, '_'), xml: exportOwnershipXml(importFile(file).draft.filing).xml }));
+    const invalid = [...(await validateMany(documents))].filter(([, errors]) => errors.length > 0);
+    assert.deepEqual(invalid, []);
+    t.diagnostic(`${documents.length} exports valid`);
+  });
 });
 
 describe('corpus: the XML and the imported draft check with the same findings', () => {

@@ -180,7 +180,7 @@ export function filingFacts(filing: Filing): FilingFacts {
     tableI: (filing.nonDerivativeTable?.rows ?? []).map(rowFacts),
     tableII: (filing.derivativeTable?.rows ?? []).map(rowFacts),
     footnotes: filing.footnotes.map((f) => ({ id: f.id, text: collapse(f.text) })),
-    remarks: filing.remarks ? collapse(filing.remarks.text) : null,
+    remarks: filing.remarks && collapse(filing.remarks.text) !== '' ? collapse(filing.remarks.text) : null,
     signatures: filing.signatures.map((s) => {
       const name = facts(s.name);
       return { name: { ...name, value: name.value.replace(/^(?:\/s\/\s*)+/i, '') }, date: facts(s.date, formatIsoDate) };
