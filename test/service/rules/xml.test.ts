@@ -161,9 +161,30 @@ describe('xml-length', () => {
     ]);
   });
 
+  test('characters, not UTF-16 units: 30 emoji are 30 characters', () => {
+    assert.deepEqual(only(ownershipXml({ owners: OWNER.replace('EVP, Worldwide Field Ops', '😀'.repeat(30)) }), 'xml-length'), []);
+  });
+
   test('near miss: 30 and 60 characters', () => {
     const text = ownershipXml({ owners: OWNER.replace('EVP, Worldwide Field Ops', 'E'.repeat(30)) });
     assert.deepEqual(only(text, 'xml-length'), []);
+  });
+});
+
+describe('xml-schema: the state code', () => {
+  test("a state written by its name, and a code Appendix A does not have", () => {
+    const named = ownershipXml({ owners: OWNER.replace('<rptOwnerState>CA</rptOwnerState>', '<rptOwnerState>California</rptOwnerState>') });
+    assert.deepEqual(only(named, 'xml-schema'), [
+      { line: lineOf(named, '<rptOwnerState>'), column: col(named, 'California'), message: `The rptOwnerState "California" is not a state or country code of the specification's Appendix A: its code is CA` },
+    ]);
+    const unknown = ownershipXml({ owners: OWNER.replace('<rptOwnerState>CA</rptOwnerState>', '<rptOwnerState>QQ</rptOwnerState>') });
+    assert.match(only(unknown, 'xml-schema')[0]?.message ?? '', /"QQ" is not a state or country code .* \(two letters or a letter and a digit, such as CA\)/);
+  });
+
+  test('near miss: CA, A6 (Ontario), and an obsolete code still listed', () => {
+    for (const code of ['CA', 'A6', 'U2']) {
+      assert.deepEqual(only(ownershipXml({ owners: OWNER.replace('<rptOwnerState>CA</rptOwnerState>', `<rptOwnerState>${code}</rptOwnerState>`) }), 'xml-schema'), [], code);
+    }
   });
 });
 

@@ -38,7 +38,7 @@ export const xmlSchema: RuleDefinition = {
   source: 'xml',
   summary: 'An element out of the order of the SEC schema, a required one missing, one the schema does not know, or one too many.',
   description:
-    'EDGAR validates an ownership document against the SEC\'s schema (ownership4Document, X0508) and suspends one that does not conform: every element in the order of the schema (Technical Specification §2.1, §3.5), every required element there (a transaction\'s `securityTitle`, `transactionDate`, `transactionAmounts`, `postTransactionAmounts`, `ownershipNature`), no element the schema does not have, no more than it allows (10 reporting owners, 30 rows a table, 99 footnotes), and a CIK of one to ten digits. The finding is on the element at fault, or on its parent for one that is missing.',
+    'EDGAR validates an ownership document against the SEC\'s schema (ownership4Document, X0508) and suspends one that does not conform: every element in the order of the schema (Technical Specification §2.1, §3.5), every required element there (a transaction\'s `securityTitle`, `transactionDate`, `transactionAmounts`, `postTransactionAmounts`, `ownershipNature`), no element the schema does not have, no more than it allows (10 reporting owners, 30 rows a table, 99 footnotes), a CIK of one to ten digits, a zip code of letters, digits, space, `#` and `-`, and a state or country code of Appendix A (`CA`, `A6` for Ontario; a state written by its name is reported with its code). The finding is on the element at fault, or on its parent for one that is missing.',
   example: { draft: '<issuer><issuerTradingSymbol>QLYS</issuerTradingSymbol><issuerCik>0001107843</issuerCik></issuer>', message: '<issuerCik> is out of order in <issuer>: the schema puts it before <issuerTradingSymbol>' },
 };
 
@@ -93,7 +93,7 @@ export const xmlLength: RuleDefinition = {
   source: 'xml',
   summary: 'A text longer than EDGAR stores: a title over 60 characters, a nature over 100, an officer title over 30, an address part over its limit.',
   description:
-    'The schema limits each text (Technical Specification §3.5): a security title 60 characters, the nature of ownership 100, the officer title and the other text 30, the issuer and owner names 150, the trading symbol 10, a street 40, the city 30, the zip code 10, the signature name 255. EDGAR suspends a longer one. Footnotes (1,000 characters) and remarks (2,000) have the footnote-limits rule, for drafts too.',
+    'The schema limits each text (Technical Specification §3.5): a security title 60 characters, the nature of ownership 100, the officer title and the other text 30, the issuer and owner names 150, the trading symbol 10, a street 40, the city 30, the zip code 10, the signature name 255, counted in characters as XML counts them (an emoji is one). EDGAR suspends a longer one. Footnotes (1,000 characters) and remarks (2,000) have the footnote-limits rule, for drafts too.',
   example: { draft: '<officerTitle>Executive Vice President, Worldwide Field Operations</officerTitle>', message: 'The officerTitle has 48 characters; EDGAR stores at most 30' },
 };
 
