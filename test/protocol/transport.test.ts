@@ -347,15 +347,23 @@ describe('StdioMessageReader', () => {
 });
 
 describe('createStdioTransport', () => {
-  function harness(): { input: PassThrough; output: PassThrough; logs: string[]; exits: number[]; answers: Message[]; settle: () => Promise<void> } {
+  function harness(): { input: PassThrough; output: PassThrough; logs: string[]; exits: number[]; answers: Message[]; until: (done: () => boolean, what: string) => Promise<void> } {
     const input = new PassThrough();
     const output = new PassThrough();
     const logs: string[] = [];
     const exits: number[] = [];
     const answers: Message[] = [];
     new StreamMessageReader(output).listen((m) => answers.push(m));
-    const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
-    return { input, output, logs, exits, answers, settle };
+    // Waits for what the test expects to have happened (a real signal, not a delay); a generous
+    // deadline fails the test instead of hanging it.
+    const until = async (done: () => boolean, what: string): Promise<void> => {
+      const deadline = Date.now() + 10_000;
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error(`not within 10 s: ${what}; logs ${JSON.stringify(logs)}, exits ${JSON.stringify(exits)}`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    return { input, output, logs, exits, answers, until };
   }
 
   test('a rejected frame is answered on the output and logged; the end without shutdown exits 1', async () => {
@@ -363,7 +371,7 @@ describe('createStdioTransport', () => {
     const { reader } = createStdioTransport({ input: h.input, output: h.output, log: (l) => h.logs.push(l), exit: (c) => h.exits.push(c) });
     reader.listen(() => undefined);
     h.input.write(frame('{'));
-    await h.settle();
+    await h.until(() => h.answers.length === 1 && h.logs.length === 1, 'the answer and its log line');
     // JSON.parse's own words vary with the Node version.
     assert.equal(h.answers.length, 1);
     const answer = h.answers[0] as unknown as { id: unknown; error: { code: number; message: string } };
@@ -373,7 +381,7 @@ describe('createStdioTransport', () => {
     assert.deepEqual(h.logs, [`form4-language-server: answered ParseError to a message it cannot use: ${answer.error.message}`]);
     assert.deepEqual(h.exits, []);
     h.input.end();
-    await h.settle();
+    await h.until(() => h.exits.length > 0, 'the exit');
     assert.deepEqual(h.exits, [1]);
   });
 
@@ -382,12 +390,14 @@ describe('createStdioTransport', () => {
     const { reader } = createStdioTransport({ input: h.input, output: h.output, log: (l) => h.logs.push(l), exit: (c) => h.exits.push(c) });
     reader.listen(() => undefined);
     h.input.write(Buffer.concat([frame('[]'), Buffer.from('Content-Length: -5\r\n\r\n')]));
-    await h.settle();
+    await h.until(() => h.answers.length === 1 && h.exits.length > 0, 'the answer and the exit');
     assert.equal(h.answers.length, 1);
     assert.deepEqual(h.logs.slice(1), ["form4-language-server: exiting, the editor's messages cannot be read any further: Content-Length \"-5\" is not a length in bytes"]);
     assert.deepEqual(h.exits, [1]);
     h.input.end();
-    await h.settle();
+    // The reader has stopped reading, so the end never arrives as an event: give the streams a few
+    // turns of the event loop to deliver it, if they would, before asserting it changed nothing.
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(h.exits, [1], 'exits once');
   });
 
@@ -396,7 +406,7 @@ describe('createStdioTransport', () => {
     const { reader } = createStdioTransport({ input: h.input, output: h.output, log: (l) => h.logs.push(l), exit: (c) => h.exits.push(c) });
     reader.listen(() => undefined);
     h.input.end(frame({ jsonrpc: '2.0', id: 1, method: 'shutdown' }));
-    await h.settle();
+    await h.until(() => h.exits.length > 0, 'the exit');
     assert.deepEqual(h.exits, [0]);
     assert.deepEqual(h.logs, []);
   });

@@ -245,6 +245,68 @@ describe('holdings-mismatch', () => {
   });
 });
 
+describe('holdings: separate lots that look like one holding', () => {
+  // Two grants of options with the same exercise price, expiration date and vesting, exercised
+  // the same day: each row reports its own grant's balance.
+  const grants = (secondOwned: string): string =>
+    draft({
+      tableI: [
+        rowI('Common Stock', '08/06/2013', '', 'M', '', '1,000', 'A', '$4.10', '56,500', 'D', ''),
+        rowI('Common Stock', '08/06/2013', '', 'M', '', '2,000', 'A', '$4.10', '58,500', 'D', ''),
+      ],
+      tableII: [
+        rowII('Stock Option (right to buy)', '$4.10', '08/06/2013', '', 'M', '', '', '1,000', '(1)', '11/05/2020', 'Common Stock', '1,000', '$0', '9,000', 'D', ''),
+        rowII('Stock Option (right to buy)', '$4.10', '08/06/2013', '', 'M', '', '', '2,000', '(1)', '11/05/2020', 'Common Stock', '2,000', '$0', secondOwned, 'D', ''),
+      ],
+      footnotes: ['(1) The option is fully vested.'],
+    });
+
+  test('the second grant reports its own balance: information that says why, no error', () => {
+    const text = grants('18,000');
+    const found = check(text).filter((f) => f.rule.startsWith('holdings-'));
+    assert.deepEqual(found.map((f) => [f.rule, f.severity, f.line]), [['holdings-mismatch', 'information', lineOf(text, '18,000')]]);
+    assert.equal(found[0]?.message, 'Table II row 2 reads as a lot of its own (20,000 before it, 18,000 after): two rows of one series with one code on one day are usually two grants or series. As one holding with Table II row 1, the amount owned would be 7,000 (9,000 − 2,000 disposed on 08/06/2013)');
+    const finding = rawFindingsOf(text, 'holdings-mismatch')[0];
+    assert.ok(finding);
+    assert.equal(fixOf(finding, 'Set the amount owned to 7,000').preferred, false, 'the fix to 7,000 is offered, not preferred');
+  });
+
+  test('two series rows converted to 0 the same day: no holdings-negative, information only', () => {
+    const text = draft({
+      header: headerOn('05/10/2021'),
+      tableI: [rowI('Common Stock', '05/10/2021', '', 'C', '', '1,500,000', 'A', '$0', '1,500,000', 'D', '')],
+      tableII: [
+        rowII('Series A Preferred Stock', '(1)', '05/10/2021', '', 'C', '', '', '1,000,000', '(1)', '(1)', 'Common Stock', '1,000,000', '$0', '0', 'D', ''),
+        rowII('Series A Preferred Stock', '(1)', '05/10/2021', '', 'C', '', '', '500,000', '(1)', '(1)', 'Common Stock', '500,000', '$0', '0', 'D', ''),
+      ],
+      footnotes: ['(1) Each share converted into one share of common stock at the initial public offering, and had no expiration date.'],
+      signature: ['/s/ Jane Doe', '', '05/12/2021'],
+    });
+    const found = check(text).filter((f) => f.rule.startsWith('holdings-'));
+    assert.deepEqual(found.map((f) => [f.rule, f.severity]), [['holdings-mismatch', 'information']]);
+    assert.match(found[0]?.message ?? '', /^Table II row 2 reads as a lot of its own \(500,000 before it, 0 after\)/);
+  });
+
+  test('near miss: the same grants on different days are one holding, and the mismatch is an error', () => {
+    const text = grants('18,000').replace(/(\| Stock Option \(right to buy\) \| \$4\.10 \| )08\/06\/2013( \|.*2,000)/, '$108/07/2013$2');
+    const found = check(text).filter((f) => f.rule === 'holdings-mismatch');
+    assert.deepEqual(found.map((f) => f.severity), ['error']);
+    assert.match(found[0]?.message ?? '', /^Amount owned should be 7,000/);
+  });
+
+  test('near miss: a second grant whose own lot would have been negative is an error', () => {
+    // Granted 5,000 and 3,000 owned after it: no reading of the row makes that consistent.
+    const text = draft({
+      tableII: [
+        rowII('Stock Option (right to buy)', '$4.10', '08/06/2013', '', 'A', '', '10,000', '', '(1)', '11/05/2020', 'Common Stock', '10,000', '$0', '10,000', 'D', ''),
+        rowII('Stock Option (right to buy)', '$4.10', '08/06/2013', '', 'A', '', '5,000', '', '(1)', '11/05/2020', 'Common Stock', '5,000', '$0', '3,000', 'D', ''),
+      ],
+      footnotes: ['(1) The option is fully vested.'],
+    });
+    assert.deepEqual(check(text).filter((f) => f.rule === 'holdings-mismatch').map((f) => [f.severity, f.line]), [['error', lineOf(text, '| 3,000 |')]]);
+  });
+});
+
 describe('holdings-negative', () => {
   test('disposing of more than was held: error at the amount, related to the previous row', () => {
     const text = draft({
@@ -264,6 +326,52 @@ describe('holdings-negative', () => {
       tableI: [rowI('Common Stock', '08/06/2013', '', 'S', '', '5,000', 'D', '$18.00', '1,000', 'D', ''), rowI('Common Stock', '08/06/2013', '', 'S', '', '1,000', 'D', '$18.50', '0', 'D', '')],
     });
     assert.deepEqual(check(text), []);
+  });
+});
+
+describe('exercise-unpaired: a conversion whose acquisition is coded J (an IPO)', () => {
+  // At an IPO two series of preferred stock convert into common stock (Table II, code C,
+  // disposed, each to 0), and the filer reports the common stock acquired the same day with
+  // code J and a footnote that explains the conversion: one Table I row for both series.
+  const ipo = (common: string, footnotes: string[] = []): string =>
+    draft({
+      header: headerOn('05/10/2021'),
+      tableI: [common],
+      tableII: [
+        rowII('Series A Preferred Stock', '(1)', '05/10/2021', '', 'C', '', '', '1,000,000', '(1)', '(1)', 'Common Stock', '1,000,000', '$0', '0', 'D', ''),
+        rowII('Series B Preferred Stock', '(1)', '05/10/2021', '', 'C', '', '', '500,000', '(1)', '(1)', 'Common Stock', '500,000', '$0', '0', 'D', ''),
+      ],
+      footnotes: ['(1) Each share of preferred stock converted into one share of common stock upon the closing of the initial public offering, and had no expiration date.', ...footnotes],
+      signature: ['/s/ Jane Doe', '', '05/12/2021'],
+    });
+
+  test('one J acquisition for both series, with its footnote: information naming both codes, at the J', () => {
+    const text = ipo(rowI('Common Stock', '05/10/2021', '', 'J (2)', '', '1,500,000', 'A', '$0', '1,500,000', 'D', ''), ['(2) Acquired upon the conversion of the preferred stock reported in Table II.']);
+    const found = rawFindingsOf(text, 'exercise-unpaired');
+    assert.deepEqual(check(text).filter((f) => f.rule === 'exercise-unpaired').map((f) => [f.severity, f.line, f.column]), [['information', lineOf(text, '1,500,000'), columnOf(text, '| J (2) |') + 2]]);
+    assert.equal(found[0]?.message, 'Table I row 1 acquires the Common Stock of the C conversion in Table II row 1 and 1 more on 05/10/2021, but with code J: both halves usually carry code C (a footnote on the row may explain the difference)');
+    assert.deepEqual(relatedLines(text, 'exercise-unpaired'), [[lineOf(text, 'Series A'), lineOf(text, 'Series B')]]);
+    assert.deepEqual(check(text).filter((f) => f.severity === 'error'), []);
+  });
+
+  test('one series, its J acquisition without a footnote: a warning', () => {
+    const text = ipo(rowI('Common Stock', '05/10/2021', '', 'J', '', '1,000,000', 'A', '$0', '1,000,000', 'D', '')).replace(/^\| Series B.*\n/m, '');
+    const found = check(text).filter((f) => f.rule === 'exercise-unpaired');
+    assert.deepEqual(found.map((f) => f.severity), ['warning']);
+    assert.equal(found[0]?.message, 'Table I row 1 acquires the Common Stock of the C conversion in Table II row 1 on 05/10/2021, but with code J: both halves usually carry code C');
+  });
+
+  test('near miss: an acquisition of another amount does not pair, and each conversion stays an error', () => {
+    const text = ipo(rowI('Common Stock', '05/10/2021', '', 'J (2)', '', '1,400,000', 'A', '$0', '1,400,000', 'D', ''), ['(2) Acquired upon the conversion of the preferred stock reported in Table II.']);
+    assert.deepEqual(check(text).filter((f) => f.rule === 'exercise-unpaired').map((f) => [f.severity, f.line]), [
+      ['error', lineOf(text, 'Series A')],
+      ['error', lineOf(text, 'Series B')],
+    ]);
+  });
+
+  test('near miss: an acquisition on another date does not pair', () => {
+    const text = ipo(rowI('Common Stock', '05/11/2021', '', 'J (2)', '', '1,500,000', 'A', '$0', '1,500,000', 'D', ''), ['(2) Acquired upon the conversion of the preferred stock reported in Table II.']);
+    assert.deepEqual(check(text).filter((f) => f.rule === 'exercise-unpaired').map((f) => f.severity), ['error', 'error']);
   });
 });
 

@@ -4,6 +4,7 @@
  * Table II when the acquired security is itself a derivative (a convertible Class B).
  */
 import { dayNumber } from '../model/calendarDate';
+import type { Decimal } from '../model/decimal';
 import { isExerciseCode } from '../model/codes';
 import { type DerivativeRow, type Filing, type TableRow, titleKey } from '../model/filing';
 
@@ -15,8 +16,24 @@ export interface ExerciseGroup {
   readonly acquisitions: readonly TableRow[];
 }
 
+/**
+ * Disposals whose acquisition carries another code: at an IPO, preferred stock converts (Table
+ * II, C, disposed) into common stock that the filer reports acquired the same day with code J
+ * and a footnote. The halves match by date, underlying title and amount (one acquisition may
+ * take several series' conversions together).
+ */
+export interface CrossCodedGroup {
+  readonly code: string;
+  readonly disposals: readonly DerivativeRow[];
+  readonly acquisition: TableRow;
+  /** The acquisition's own code (J in the IPO case). */
+  readonly acquisitionCode: string;
+}
+
 export interface Exercises {
   readonly groups: readonly ExerciseGroup[];
+  /** Pairs found only by date, title and amount: the acquisition is coded differently. */
+  readonly crossCoded: readonly CrossCodedGroup[];
   readonly unpairedDisposals: readonly DerivativeRow[];
   readonly unpairedAcquisitions: readonly TableRow[];
   /** False when a damaged row could hold the missing half: then nothing is reported unpaired. */
@@ -94,7 +111,72 @@ export function pairExercises(filing: Filing): Exercises {
     }
     unpairedAcquisitions.push(...free);
   }
-  return { groups, unpairedDisposals, unpairedAcquisitions, decidable };
+  const crossCoded = pairAcrossCodes(unpairedDisposals, [...rowsI, ...rowsII]);
+  const paired = new Set(crossCoded.flatMap((g) => g.disposals));
+  const stillUnpaired = paired.size > 0 ? unpairedDisposals.filter((d) => !paired.has(d)) : unpairedDisposals;
+  return { groups, crossCoded, unpairedDisposals: stillUnpaired, unpairedAcquisitions, decidable };
+}
+
+/**
+ * Unpaired disposals matched with an acquisition of another code on the same date: of the
+ * disposal's underlying title (or, when no acquisition has it, any title), for the underlying
+ * amount of one disposal or of all the disposals of that date and title together.
+ */
+function pairAcrossCodes(disposals: readonly DerivativeRow[], rows: readonly TableRow[]): CrossCodedGroup[] {
+  if (disposals.length === 0) return [];
+  const candidates = rows.filter((r) => !r.damaged && r.kind === 'transaction' && r.acquiredDisposed.value === 'A' && r.coding.value !== undefined && !isExerciseCode(r.coding.value.code) && r.transactionDate.value !== undefined);
+  if (candidates.length === 0) return [];
+  const groups: CrossCodedGroup[] = [];
+  const used = new Set<TableRow>();
+  const byDateAndTitle = new Map<string, { day: number; title: string; disposals: DerivativeRow[] }>();
+  for (const d of disposals) {
+    const day = dayOf(d);
+    if (day === undefined) continue;
+    const title = titleKey(d.underlyingTitle.value);
+    const key = `${day}\u0000${title}`;
+    const group = byDateAndTitle.get(key);
+    if (group) group.disposals.push(d);
+    else byDateAndTitle.set(key, { day, title, disposals: [d] });
+  }
+  for (const { day, title, disposals: ds } of byDateAndTitle.values()) {
+    const sameDay = candidates.filter((c) => !used.has(c) && dayOf(c) === day);
+    const titled = sameDay.filter((c) => titleKey(c.securityTitle.value) === title);
+    const pool = titled.length > 0 ? titled : sameDay;
+    const left = [...ds];
+    // One acquisition per disposal, by equal amounts…
+    for (const d of ds) {
+      const match = pool.find((c) => !used.has(c) && sameAmount(c, d));
+      if (!match) continue;
+      used.add(match);
+      left.splice(left.indexOf(d), 1);
+      groups.push({ code: d.coding.value?.code ?? '', disposals: [d], acquisition: match, acquisitionCode: match.coding.value?.code ?? '' });
+    }
+    // …or one acquisition for all of them together (several series converting into one line).
+    if (left.length > 1) {
+      const total = sumOf(left);
+      const match = total ? pool.find((c) => !used.has(c) && c.shares.value?.amount.equals(total) === true) : undefined;
+      if (match) {
+        used.add(match);
+        groups.push({ code: left[0]?.coding.value?.code ?? '', disposals: left, acquisition: match, acquisitionCode: match.coding.value?.code ?? '' });
+      }
+    }
+  }
+  return groups;
+}
+
+function dayOf(row: TableRow): number | undefined {
+  const date = row.transactionDate.value;
+  return date ? dayNumber(date) : undefined;
+}
+
+function sumOf(disposals: readonly DerivativeRow[]): Decimal | undefined {
+  let total: Decimal | undefined;
+  for (const d of disposals) {
+    const amount = d.underlyingShares.value?.amount ?? d.shares.value?.amount;
+    if (amount === undefined) return undefined;
+    total = total ? total.plus(amount) : amount;
+  }
+  return total;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -4,7 +4,7 @@
  * price, expiration date and underlying title. Along a holding, each row's amount owned must
  * follow from the previous row's: previous + acquired, or − disposed.
  */
-import { formatDate, formatIsoDate } from '../model/calendarDate';
+import { formatDate, formatIsoDate, sameDate } from '../model/calendarDate';
 import { type Decimal, formatDecimal } from '../model/decimal';
 import { type Field, type Filing, type TableRow, titleKey } from '../model/filing';
 
@@ -19,6 +19,13 @@ export interface HoldingStep {
   readonly before?: Decimal;
   /** The amount this row adds (+) or removes (−), when known. */
   readonly change?: Decimal;
+  /**
+   * The row does not follow from its previous row but reads as a lot of its own: a Table II
+   * transaction with the previous row's code and date whose amount owned follows from its own
+   * amount (two grants of one option series exercised the same day, two series rows of one
+   * preferred stock converted to 0). Then what it held before is `ownBefore`.
+   */
+  readonly ownBefore?: Decimal;
 }
 
 export interface Holdings {
@@ -92,6 +99,15 @@ function describeChange(row: TableRow, change: Decimal): string {
   return `${formatDecimal(change.abs())} ${verb}${date ? ` on ${formatDate(date)}` : ''}`;
 }
 
+/** Two transactions of one Table II holding with the same code on the same day. */
+function readsAsOwnLot(row: TableRow, previous: TableRow): boolean {
+  if (row.table !== 'II' || row.kind !== 'transaction' || previous.kind !== 'transaction') return false;
+  const a = row.transactionDate.value;
+  const b = previous.transactionDate.value;
+  const code = row.coding.value?.code;
+  return a !== undefined && b !== undefined && sameDate(a, b) && code !== undefined && code === previous.coding.value?.code;
+}
+
 /**
  * What a row contributes to its holding depends on the row and on its previous row only, and
  * rows are immutable: after an edit, every row the edit did not touch keeps its key and, when its
@@ -144,6 +160,10 @@ export function computeHoldings(filing: Filing): Holdings {
           step.expected = prevOwned.amount;
         } else if (change) {
           step.expected = prevOwned.amount.plus(change);
+          if (owned && !owned.amount.equals(step.expected) && readsAsOwnLot(row, previous)) {
+            const own = owned.amount.minus(change);
+            if (!own.isNegative()) step.ownBefore = own;
+          }
         }
       } else if (!previous && owned && !owned.dollars && change) {
         // The first row of a holding: what was held before it follows from this row.

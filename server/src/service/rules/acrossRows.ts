@@ -14,10 +14,10 @@ export const holdingsMismatch: RuleDefinition = {
   id: 'holdings-mismatch',
   group: 'Across rows and tables',
   defaultSeverity: 'error',
-  severityNote: 'error; information when the amount-owned cell carries a footnote that explains it',
+  severityNote: 'error; information when the amount-owned cell carries a footnote that explains it, or when the row reads as a lot of its own',
   summary: 'Column 5 (Table I) or 9 (Table II) does not follow from the previous row of the same holding.',
   description:
-    'Each row\'s amount owned afterwards must follow from the previous row of the same holding: the previous amount owned plus the amount acquired, or minus the amount disposed of. A holding is one line of ownership: same table, same title, same ownership form and nature, same footnotes on the ownership cells, and in Table II the same exercise price, expiration date, underlying title and date exercisable (RSU tranches differ only in their vesting schedule). The first row of a holding has no previous row to follow from; there, only an amount owned that differs from the amount acquired by two swapped digits (757,756 for 757,576) is reported, as a warning. The message gives the expected figure and how it was computed; when the difference is exactly twice the amount, (A)/(D) looks flipped. A footnote on the amount-owned cell (shares bought under an ESPP, a stock split) may explain a difference: the finding is then only information. The quick fix writes the expected figure.',
+    'Each row\'s amount owned afterwards must follow from the previous row of the same holding: the previous amount owned plus the amount acquired, or minus the amount disposed of. A holding is one line of ownership: same table, same title, same ownership form and nature, same footnotes on the ownership cells, and in Table II the same exercise price, expiration date, underlying title and date exercisable (RSU tranches differ only in their vesting schedule). The first row of a holding has no previous row to follow from; there, only an amount owned that differs from the amount acquired by two swapped digits (757,756 for 757,576) is reported, as a warning. The message gives the expected figure and how it was computed; when the difference is exactly twice the amount, (A)/(D) looks flipped. A footnote on the amount-owned cell (shares bought under an ESPP, a stock split) may explain a difference: the finding is then only information. So it is when a Table II row has the code and date of the previous row of its holding and its amount owned follows from its own amount: two grants with the same exercise price and expiration date exercised the same day, or two series rows of one preferred stock each converted to 0, are separate lots that each report their own balance (holdings-negative then says nothing either). The quick fix writes the expected figure.',
   example: {
     draft: '| Common Stock | 08/06/2013 | | M | | 10,000 | A | $4.10 | 65,500 | D | |\n| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.37 | 54,500 | D | |',
     message: 'Amount owned should be 55,500 (65,500 − 10,000 disposed on 08/06/2013), found 54,500',
@@ -46,11 +46,22 @@ export const holdingsMismatch: RuleDefinition = {
         const after = carried.length - 1;
         fixes.push({
           title: `Set the amount owned to ${expected}${after > 0 ? ` and carry the difference through the ${after} row${after === 1 ? '' : 's'} after it` : ''}`,
-          preferred: !flipped && !explained,
+          preferred: !flipped && !explained && step.ownBefore === undefined,
           changes: carried.map((c) => ({ kind: 'setAmount' as const, field: c.row.ownedAfter, amount: c.amount })),
         });
       }
       const previousOwned = step.previous.ownedAfter.value;
+      if (step.ownBefore !== undefined) {
+        // Read as its own lot, the row is consistent: information, and no fix is preferred.
+        report({
+          span: row.ownedAfter.valueSpan,
+          message: `${rowLabel(row)} reads as a lot of its own (${formatDecimal(step.ownBefore)} before it, ${formatDecimal(found.amount)} after): two rows of one series with one code on one day are usually two grants or series. As one holding with ${rowLabel(step.previous)}, the amount owned would be ${expected} (${computationOf(step) ?? ''})`,
+          severity: 'information',
+          related: [relatedRow(step.previous, `the other row of this series on that day${previousOwned ? `, ${formatDecimal(previousOwned.amount)} owned` : ''}`)],
+          fixes,
+        });
+        continue;
+      }
       report({
         span: row.ownedAfter.valueSpan,
         message: `Amount owned should be ${expected} (${computationOf(step) ?? ''}), found ${formatDecimal(found.amount)}${flipped ? `: the difference is twice the amount, so (A)/(D) looks flipped` : ''}${explained ? ' (a footnote on the cell may explain it)' : ''}`,
@@ -96,7 +107,8 @@ export const holdingsNegative: RuleDefinition = {
   check({ analysis, report }) {
     for (const row of analysis.rows.trusted) {
       const step = analysis.holdings.steps.get(row);
-      if (!step?.previous || step.before === undefined || !step.change || !step.change.isNegative()) continue;
+      // A row that reads as a lot of its own disposes of its own lot (holdings-mismatch says so).
+      if (!step?.previous || step.before === undefined || !step.change || !step.change.isNegative() || step.ownBefore !== undefined) continue;
       if (step.before.plus(step.change).isNegative()) {
         report({
           span: row.shares.valueSpan,
@@ -112,15 +124,30 @@ export const exerciseUnpaired: RuleDefinition = {
   id: 'exercise-unpaired',
   group: 'Across rows and tables',
   defaultSeverity: 'error',
-  severityNote: 'error for a missing acquisition, warning for the reverse',
+  severityNote: 'error for a missing acquisition, warning for the reverse; warning (information with a footnote) for an acquisition coded otherwise',
   summary: 'An M, C, O or X row in one table without a row of the same code and date for the underlying.',
   description:
-    'An exercise or conversion (M, C, O, X) has two halves with the same code and date: the Table II row disposing of the derivative, and the row acquiring what it was exercised for (in Table I, or in Table II when the acquired security is itself a derivative, such as a convertible Class B). A Table II disposal without its acquisition is an error; an acquisition without its Table II disposal is a warning. Nothing is reported while a damaged row could hold the missing half.',
+    'An exercise or conversion (M, C, O, X) has two halves with the same code and date: the Table II row disposing of the derivative, and the row acquiring what it was exercised for (in Table I, or in Table II when the acquired security is itself a derivative, such as a convertible Class B). A Table II disposal without its acquisition is an error; an acquisition without its Table II disposal is a warning. When the acquisition is there with another code (at an IPO, preferred stock converts with code C into common stock that filers often report acquired with code J), the two rows are paired by their date, the underlying title and the amount (one row of common stock may take several series together), and the finding is a warning that names the two codes; information when the acquisition carries a footnote, which may explain it. Nothing is reported while a damaged row could hold the missing half.',
   example: { draft: 'Table I\n| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.37 | 55,500 | D | |\nTable II\n| Stock Option (right to buy) | $4.10 | 08/06/2013 | | M | | | 10,000 | (3) | 11/05/2020 | Common Stock | 10,000 | $0 | 140,591 | D | |', message: 'The M exercise of 08/06/2013 in Table II row 1 has no acquisition of Common Stock with code M on that date' },
   source: 'model',
   check({ analysis, report }) {
     const exercises = analysis.exercises;
     if (!exercises.decidable) return;
+    for (const group of exercises.crossCoded) {
+      const { acquisition: a, code, acquisitionCode } = group;
+      const first = group.disposals[0];
+      if (!first) continue;
+      const date = a.transactionDate.value;
+      const what = a.securityTitle.value ?? 'the underlying security';
+      const halves = group.disposals.length === 1 ? rowLabel(first) : `${rowLabel(first)} and ${group.disposals.length - 1} more`;
+      const footnoted = footnotesOfRow(analysis.footnotes, a).length > 0;
+      report({
+        span: a.coding.valueSpan,
+        message: `${rowLabel(a)} acquires the ${what} of the ${code} ${code === 'C' ? 'conversion' : 'exercise'} in ${halves} on ${date ? formatDate(date) : 'that date'}, but with code ${acquisitionCode}: both halves usually carry code ${code}${footnoted ? ' (a footnote on the row may explain the difference)' : ''}`,
+        severity: footnoted ? 'information' : 'warning',
+        related: group.disposals.map((d) => relatedRow(d, `the ${code} half of this ${code === 'C' ? 'conversion' : 'exercise'}`)),
+      });
+    }
     for (const d of exercises.unpairedDisposals) {
       const code = d.coding.value?.code ?? '';
       const date = d.transactionDate.value;
