@@ -53,6 +53,24 @@ describe('late-filing', () => {
     assert.deepEqual(rawFindingsOf(text, 'late-filing')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '07/09/2024'), lineOf(text, '$18.10'), lineOf(text, '$18.20')]);
   });
 
+  test('an amendment counts from the original filing (box 4): on time then, not late now; late then, reported at box 4', () => {
+    const amended = (original: string): string =>
+      draft({
+        header: [...headerOn('07/03/2024', BOX_UNCHECKED), `4. If Amendment, Date of Original Filed: ${original}`],
+        tableI: [rowI('Common Stock', '07/03/2024', '', 'S', '', '100', 'D', '$18.00', '900', 'D', '')],
+        signature: ['/s/ John N. Wilson', '', '11/15/2024'],
+      });
+    none(check(amended('07/08/2024')), 'late-filing');
+    const text = amended('07/09/2024');
+    const f = one(check(text), 'late-filing');
+    assert.equal(f.message, 'The transaction of 07/03/2024 was due by 07/08/2024 (2 business days); the original Form 4 was filed 07/09/2024 (box 4), 3 business days after');
+    assert.deepEqual(rawFindingsOf(text, 'late-filing')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '4. If Amendment')]);
+  });
+
+  test('a row marked L in the V column is already reported late: no finding for it', () => {
+    assert.deepEqual(check(sale('07/03/2024', '07/09/2024', { v: 'L' })), [], 'the row is read (L is a V-column value) and nothing else is said');
+  });
+
   test('near miss: signed on the deadline, Monday 07/08/2024, or the day after the trade', () => {
     assert.deepEqual(check(sale('07/03/2024', '07/08/2024')), []);
     assert.deepEqual(check(sale('07/03/2024', '07/05/2024')), []);

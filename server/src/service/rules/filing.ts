@@ -22,16 +22,24 @@ export const lateFiling: RuleDefinition = {
   defaultSeverity: 'warning',
   summary: 'The signature date is more than 2 business days after a transaction\'s date (or its deemed execution date).',
   description:
-    'A Form 4 is due before the end of the second business day after the transaction (General Instruction 1(a)), counted from the deemed execution date when there is one. Business days exclude weekends and US federal holidays (with their observed dates), from a maintained federal holiday calendar. Transactions marked `V` are Form 5 transactions reported early and have no Form 4 deadline. A late Form 4 must be disclosed in the issuer\'s proxy statement.',
+    'A Form 4 is due before the end of the second business day after the transaction (General Instruction 1(a)), counted from the deemed execution date when there is one. Business days exclude weekends and US federal holidays (with their observed dates), from a maintained federal holiday calendar. Transactions marked `V` are Form 5 transactions reported early and have no Form 4 deadline; rows marked `L` are reported late by the filer themselves and are not reported again. For an amendment (box 4 filled), the date of the original filing counts, not the signature of the amendment: an amendment filed months later to correct an original that was on time is not late. A late Form 4 must be disclosed in the issuer\'s proxy statement.',
   example: { draft: '| Common Stock | 08/06/2013 | | S | …\n/s/ John N. Wilson\n08/12/2013', message: 'The transaction of 08/06/2013 was due by 08/08/2013 (2 business days); the draft is signed 08/12/2013, 4 business days after' },
   source: 'model',
   check({ filing, analysis, report }) {
     const signed = filingDate(filing.signatures);
     if (!signed) return;
+    // An amendment is signed when the error is found, often months later: the deadline was the
+    // original's to meet, so its date (box 4) is the one that counts. A 4/A whose original was
+    // on time is not late.
+    const original = filing.dateOfOriginalSubmission?.value;
+    const filed = original ?? signed.date;
     // One finding per date the filing runs from: seven sales on one late day are one late filing,
     // reported at the first of them and related to the others.
     const byStart = new Map<string, { start: CalendarDate; deemed: boolean; rows: TableRow[] }>();
     for (const { row, date } of form4Transactions(analysis.rows.trusted)) {
+      // L in the V column: the filer already reports the row as late (EDGAR's
+      // transactionTimeliness L); saying so again is noise.
+      if (row.timeliness.value === 'L') continue;
       const deemed = row.deemedExecutionDate.value;
       const fromDeemed = deemed !== undefined && compareDates(deemed, date) >= 0;
       const start = fromDeemed ? deemed : date;
@@ -43,16 +51,20 @@ export const lateFiling: RuleDefinition = {
     }
     for (const { start, deemed, rows } of byStart.values()) {
       const deadline = form4Deadline(start);
-      if (compareDates(signed.date, deadline) <= 0) continue;
-      const days = businessDaysBetween(start, signed.date);
+      if (compareDates(filed, deadline) <= 0) continue;
+      const days = businessDaysBetween(start, filed);
       const [first, ...others] = rows;
       if (!first) continue;
       const cell = deemed ? first.deemedExecutionDate : first.transactionDate;
       report({
         span: cell.valueSpan,
-        message: `The transaction of ${formatDate(start)}${deemed ? ' (deemed execution date)' : ''}${others.length > 0 ? ` (and ${others.length} other row${others.length === 1 ? '' : 's'} of that date)` : ''} was due by ${formatDate(deadline)} (2 business days); the draft is signed ${formatDate(signed.date)}, ${days} business days after`,
+        message: `The transaction of ${formatDate(start)}${deemed ? ' (deemed execution date)' : ''}${others.length > 0 ? ` (and ${others.length} other row${others.length === 1 ? '' : 's'} of that date)` : ''} was due by ${formatDate(deadline)} (2 business days); ${original ? `the original Form 4 was filed ${formatDate(original)} (box 4)` : `the draft is signed ${formatDate(signed.date)}`}, ${days} business days after`,
         related: [
-          ...(signed.signature.date ? [{ span: signed.signature.date.valueSpan, message: 'The signature date' }] : []),
+          ...(original && filing.dateOfOriginalSubmission
+            ? [{ span: filing.dateOfOriginalSubmission.valueSpan, message: 'The date of the original filing' }]
+            : signed.signature.date
+              ? [{ span: signed.signature.date.valueSpan, message: 'The signature date' }]
+              : []),
           ...others.map((r) => relatedRow(r, `also of ${formatDate(start)}`)),
         ],
       });
