@@ -42,12 +42,13 @@ export class Marks {
   /**
    * The attributes of an element showing what lies at `span`: `data-span`, and for findings the
    * classes `finding finding-<severity>` (the most severe) and a title with every message.
-   * `classes` are the element's own classes.
+   * `classes` are the element's own classes. `reveal` is what `data-span` points at, when it is
+   * less than `span`: a field's value rather than its whole cell or box line.
    */
-  attributes(span: Span, classes: readonly string[] = []): string {
+  attributes(span: Span, classes: readonly string[] = [], reveal: Span = span): string {
     const found = this.touching(span);
     const all = found.length > 0 ? [...classes, 'finding', `finding-${found[0]!.severity}`] : classes;
-    let out = ` data-span="${spanAttribute(span)}"`;
+    let out = ` data-span="${spanAttribute(reveal)}"`;
     if (all.length > 0) out += ` class="${all.join(' ')}"`;
     if (found.length > 0) out += ` title="${escapeHtml(found.map(describe).join('\n'))}"`;
     return out;

@@ -103,7 +103,7 @@ function rowHtml(row: TableRow, marks: Marks): string {
     }
     // References the row could not place (a damaged row's extra cells) go with its last cell.
     const stray = i === columns.length - 1 ? refsHtml(row.strayRefs) : '';
-    cells += `<td${marks.attributes(field.span, own)} data-column="${column.kind}">${fieldHtml(field, column.kind)}${stray}</td>`;
+    cells += `<td${marks.attributes(field.span, own, field.valueSpan)} data-column="${column.kind}">${fieldHtml(field, column.kind)}${stray}</td>`;
   });
   const title = row.damaged ? ' title="This row&#39;s cells could not all be placed in their columns: shown as read."' : '';
   return `<tr class="${classes.join(' ')}" data-row="${row.ordinal}"${title}>${cells}</tr>`;
