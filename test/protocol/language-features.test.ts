@@ -39,6 +39,12 @@ function markdown(hover: Hover | null): string {
   return contents.value;
 }
 
+/** After the last character of the first line containing `needle`: where a row's hint stands. */
+function rowEnd(text: string, needle: string): Position {
+  const line = lineIndex(text, needle);
+  return { line, character: (text.split('\n')[line] ?? '').length };
+}
+
 function after1(position: Position, by = 1): Position {
   return { line: position.line, character: position.character + by };
 }
@@ -323,7 +329,7 @@ describe('language features', SUITE, () => {
 
   // ---- inlay hints ---------------------------------------------------------------------------
 
-  test('inlay hints over Wilson: the running balance after each amount owned', async () => {
+  test('inlay hints over Wilson: the running balance at the end of each row', async () => {
     const hints = await server.connection.sendRequest(InlayHintRequest.type, {
       textDocument: { uri: wilson },
       range: { start: { line: 0, character: 0 }, end: { line: WILSON.split('\n').length, character: 0 } },
@@ -332,14 +338,14 @@ describe('language features', SUITE, () => {
     assert.deepEqual(
       hints.map((h) => [h.position, h.label]),
       [
-        [rangeOf(WILSON, '65,500', WILSON_ROW1).end, 'held before: 55,500'],
-        [rangeOf(WILSON, '55,500', WILSON_ROW2).end, `= 65,500 ${MINUS} 10,000`],
-        [rangeOf(WILSON, '140,591').end, 'held before: 150,591'],
+        [rowEnd(WILSON, WILSON_ROW1), 'held before this row: 55,500'],
+        [rowEnd(WILSON, WILSON_ROW2), `55,500 = 65,500 ${MINUS} 10,000`],
+        [rowEnd(WILSON, '140,591'), 'held before this row: 150,591'],
       ],
     );
     // A range over row 2 only gives row 2's hint.
     const row2 = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: wilson }, range: { start: { line: 25, character: 0 }, end: { line: 25, character: 10 } } });
-    assert.deepEqual(row2?.map((h) => h.label), [`= 65,500 ${MINUS} 10,000`]);
+    assert.deepEqual(row2?.map((h) => h.label), [`55,500 = 65,500 ${MINUS} 10,000`]);
   });
 
   // ---- folding -------------------------------------------------------------------------------
