@@ -86,6 +86,26 @@ describe('language features', SUITE, () => {
     assert.deepEqual(hover?.range, range);
   });
 
+  test('hover on an amount owned that does not follow: nothing beside the diagnostic, which gives the computation', async () => {
+    const lines = WILSON.split('\n');
+    const wrong = WILSON_ROW2.replace('55,500', '54,500');
+    lines[25] = wrong;
+    const text = lines.join('\n');
+    const uri = untitledUri('mismatch-hover');
+    const published = await server.openAndWait(uri, text);
+    const mismatch = published.diagnostics.filter((d) => d.code === 'holdings-mismatch');
+    assert.equal(mismatch.length, 1);
+    assert.match(String(mismatch[0]?.message), new RegExp(`55,500 \\(65,500 ${MINUS} 10,000 disposed on 08/06/2013\\)`));
+    const range = rangeOf(text, '54,500', wrong);
+    assert.deepEqual(mismatch[0]?.range, range);
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: after1(range.start, 2) });
+    assert.equal(hover, null);
+    // Beside it, the price cell without a finding still explains itself.
+    const price = rangeOf(text, '\\$18.3654', wrong);
+    assert.match(markdown(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: after1(price.start, 3) })), /^\*\*Weighted average\*\*/);
+    await server.close(uri);
+  });
+
   test('hover on a footnote reference: the footnote', async () => {
     const range = rangeOf(WILSON, '⁽²⁾', WILSON_ROW2);
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: wilson }, position: after1(range.start) });

@@ -275,15 +275,22 @@ export function startServer(connection: Connection): void {
 
   // ---- features --------------------------------------------------------------------------------
 
-  connection.onHover((params) => guard('hover', null, () => {
+  connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const { source, analysis } = cache.get(document);
-    if (!source || !analysis) return null;
-    const at = fromPosition(params.position);
-    const hover = source.kind === 'draft' ? hoverAt(source, analysis, at) : hoverInFiling(source.filing, analysis, at);
-    return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(hover.span) } : null;
-  }));
+    // The findings the editor shows at the cursor shape the hover (hover.ts); the check of this
+    // version is cached, so this costs nothing after the diagnostics were sent.
+    const checked = kindOf(document) !== undefined ? await findingsFor(document.uri, token).catch(() => undefined) : undefined;
+    if (documents.get(document.uri) !== document) return null; // closed meanwhile
+    return guard('hover', null, () => {
+      const { source, analysis } = cache.get(document);
+      if (!source || !analysis) return null;
+      const at = fromPosition(params.position);
+      const findings = checked?.version === document.version ? checked.result.findings : undefined;
+      const hover = source.kind === 'draft' ? hoverAt(source, analysis, at, { findings }) : hoverInFiling(source.filing, analysis, at);
+      return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(hover.span) } : null;
+    });
+  });
 
   connection.onCompletion((params) => guard('completion', [], () => {
     const document = documents.get(params.textDocument.uri);
