@@ -46,6 +46,7 @@ import { DocumentCache, kindOf, WORKER_FROM } from './documents';
 import { registerImportXml } from './importXml';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
+import { loadSnippets } from './snippets';
 import { registerExportXml } from './exportXml';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.form4`;
@@ -59,6 +60,7 @@ export function startServer(connection: Connection): void {
   let relatedSupport = false;
   let refreshDiagnostics = false;
   let refreshInlayHints = false;
+  let snippetSupport = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const lastStatus = new Map<string, string>();
   /** Which opening of the document this is (for pull result ids). */
@@ -84,6 +86,7 @@ export function startServer(connection: Connection): void {
     relatedSupport = pullDiagnostics ? pullRelated !== false : caps.textDocument?.publishDiagnostics?.relatedInformation === true;
     refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
     refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
+    snippetSupport = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, params.initializationOptions);
     // From which size (characters) a document is checked in the worker; a negative number: never.
     // Tests and the benchmark set it; editors have no reason to.
@@ -297,13 +300,16 @@ export function startServer(connection: Connection): void {
     const draft = document ? cache.draft(document) : undefined;
     if (!draft) return [];
     const { parsed, analysis } = draft;
-    return completionsAt(parsed, analysis, fromPosition(params.position)).map((c) => ({
+    // Snippets only for clients that insert them (they hold tab stops and $CURRENT_YEAR).
+    const snippets = snippetSupport ? loadSnippets((m) => connection.console.warn(m)) : [];
+    return completionsAt(parsed, analysis, fromPosition(params.position), { snippets }).map((c) => ({
       label: c.label,
+      labelDetails: c.labelDescription ? { description: c.labelDescription } : undefined,
       kind: toCompletionKind(c.kind),
       detail: c.detail,
       documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
       textEdit: { range: toRange(c.span), newText: c.insertText },
-      insertTextFormat: InsertTextFormat.PlainText,
+      insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       sortText: c.sortText,
       filterText: c.label,
     }));
