@@ -104,14 +104,14 @@ suite('features', () => {
     assert.equal(byName('Table I')?.children[1]?.range.start.line, S_ROW);
   });
 
-  test('inlay hints give the running holding: "= 65,500 − 10,000" after the sale row\'s amount owned', async () => {
+  test('inlay hints give the running holding at the end of each row: "55,500 = 65,500 − 10,000" after the sale row', async () => {
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', wilson.uri, wholeRange(wilson));
     const labels = hints.map((h) => `${h.position.line}: ${hintLabel(h)}`);
-    const sale = hints.find((h) => hintLabel(h) === '= 65,500 − 10,000');
-    assert.ok(sale, `a "= 65,500 − 10,000" hint among ${labels.join(' / ')}`);
-    const owned = positionOf(wilson, S_ROW, '55,500', '55,500'.length);
-    assert.ok(sale.position.isEqual(owned), `the hint follows 55,500: ${JSON.stringify(sale.position)}`);
-    assert.ok(labels.includes(`${M_ROW}: held before: 55,500`), `the first row of the holding shows what was held before: ${labels.join(' / ')}`);
+    const sale = hints.find((h) => hintLabel(h) === '55,500 = 65,500 − 10,000');
+    assert.ok(sale, `a "55,500 = 65,500 − 10,000" hint among ${labels.join(' / ')}`);
+    const rowEnd = wilson.lineAt(S_ROW).range.end;
+    assert.ok(sale.position.isEqual(rowEnd), `the hint follows the row's last pipe: ${JSON.stringify(sale.position)}`);
+    assert.ok(labels.includes(`${M_ROW}: held before this row: 55,500`), `the first row of the holding shows what was held before it: ${labels.join(' / ')}`);
   });
 
   test('go to definition on a footnote reference goes to the footnote', async () => {

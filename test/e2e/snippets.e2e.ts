@@ -96,7 +96,6 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { title: 'form4-row into Table I', host: { tableI: [MARK_I] }, insert: [['form4-row', MARK_I]] },
   { title: 'form4-holding into Table I', host: { tableI: [MARK_I] }, insert: [['form4-holding', MARK_I]] },
   { title: 'form4-gift into Table I', host: { tableI: [MARK_I] }, insert: [['form4-gift', MARK_I]] },
   { title: 'form4-deriv into Table II', host: { tableII: [MARK_II] }, insert: [['form4-deriv', MARK_II]] },
@@ -202,35 +201,31 @@ suite('snippets', () => {
   const body = (prefix: string): string => snippet(prefix).body;
 
   test('every snippet of the installed extension is inserted by a test below', () => {
-    const covered = new Set([WHOLE_DRAFT, ...CASES.flatMap((c) => c.insert.map(([prefix]) => prefix))]);
+    const covered = new Set([WHOLE_DRAFT, 'form4-row', ...CASES.flatMap((c) => c.insert.map(([prefix]) => prefix))]);
     assert.deepEqual([...snippets.keys()].sort(), [...covered].sort());
   });
 
-  test('VS Code has registered the snippets for form4: completion after "form4-" offers every one', async () => {
+  test('the server offers the snippets in an empty draft after "form4-": the blank draft and every row, no footnote (no Explanation yet)', async () => {
     const { editor } = await openDraft(await untitledDraft('form4-'));
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 'form4-'.length));
     const offered = list.items
       .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
       .map((i) => (typeof i.label === 'string' ? i.label : i.label.label))
       .sort();
-    assert.deepEqual(offered, [...snippets.keys()].sort());
+    assert.deepEqual(offered, [...snippets.keys()].filter((p) => !p.endsWith('-footnote')).sort());
   });
 
-  test('editor.action.insertSnippet by name (the snippet as VS Code registered it) inserts form4-gift into Table I: checks clean', async () => {
-    const { editor } = await openDraft(await untitledDraft(hostDraft({ tableI: [MARK_I] })), (d) => d.length > 0, 'the findings of the marker');
-    const line = [...Array(editor.document.lineCount).keys()].find((i) => editor.document.lineAt(i).text === MARK_I) as number;
-    const range = editor.document.lineAt(line).range;
-    editor.selection = new vscode.Selection(range.start, range.end);
-    const gift = snippet('form4-gift');
-    await diagnosticsAfter(
-      editor.document.uri,
-      async () => {
-        await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'form4', name: gift.name });
-        await checkInsertedAndLeave(editor, 'form4-gift', gift.body, range.start);
-      },
-      (d) => d.length === 0,
-      'no diagnostics once the gift row is in',
-    );
+  test('at the start of a Table I line: the Table I row snippets; inside a cell: no snippet', async () => {
+    const { editor } = await openDraft(await untitledDraft(hostDraft({ tableI: [MARK_I, ''] })), (d) => d.length > 0, 'the findings of the marker');
+    const marker = [...Array(editor.document.lineCount).keys()].find((i) => editor.document.lineAt(i).text === MARK_I) as number;
+    const labels = async (at: vscode.Position, kind: vscode.CompletionItemKind): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
+      return list.items.filter((i) => i.kind === kind).map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).sort();
+    };
+    const tableI = [...snippets.entries()].filter(([, s]) => /^\|/.test(s.body) && (s.body.split('\n')[0] ?? '').replace(/\$\{\d+\|[^}]*\|\}/g, 'x').split('|').length - 2 === 11).map(([p]) => p).sort();
+    assert.ok(tableI.includes('form4-row'));
+    assert.deepEqual(await labels(new vscode.Position(marker + 1, 0), vscode.CompletionItemKind.Snippet), tableI);
+    assert.deepEqual(await labels(new vscode.Position(marker, 3), vscode.CompletionItemKind.Snippet), []);
   });
 
   for (const c of CASES) {
@@ -253,6 +248,22 @@ suite('snippets', () => {
       assert.ok(!/\?I|\?F/.test(editor.document.getText()), 'every marker replaced');
     });
   }
+
+  test('form4-row into Table I of a draft of today: only its empty amount and amount owned are reported', async () => {
+    const now = new Date();
+    const today = `${String(now.getMonth() + 1).padStart(2, '0')}/${String(now.getDate()).padStart(2, '0')}/${now.getFullYear()}`;
+    const host = hostDraft({ tableI: [MARK_I] }).replace(/06\/1[12]\/2024/g, today);
+    const { editor } = await openDraft(await untitledDraft(host), (d) => d.length > 0, 'the findings of the marker');
+    const line = [...Array(editor.document.lineCount).keys()].find((i) => editor.document.lineAt(i).text === MARK_I) as number;
+    const { diagnostics: after } = await diagnosticsAfter(
+      editor.document.uri,
+      () => insertAtMarker(editor, 'form4-row', body('form4-row'), MARK_I),
+      (d) => d.length === 2,
+      'the two cells left to fill',
+    );
+    assert.deepEqual(summary(after), [`missing-value@${line}`, `missing-value@${line}`]);
+    assert.ok(editor.document.lineAt(line).text.includes(`| ${today} |`), editor.document.lineAt(line).text);
+  });
 
   test('form4-draft into an empty untitled form4 document: checks clean', async () => {
     const { editor, diagnostics } = await openDraft(await untitledDraft(''), (d) => d.length > 0, 'the findings of an empty draft');

@@ -225,7 +225,7 @@ describe('settings pushed by the client (initializationOptions, didChangeConfigu
     await refresh;
     // Inlay hints are on again (the new settings do not turn them off): Posey's option row has one.
     const hints = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: whole });
-    assert.deepEqual(hints?.map((h) => [h.position.line, h.label]), [[33, 'held before: 5,000']]);
+    assert.deepEqual(hints?.map((h) => [h.position.line, h.label]), [[33, 'held before this row: 5,000']]);
   });
 
   test('the server logged no error', () => {

@@ -39,6 +39,12 @@ function markdown(hover: Hover | null): string {
   return contents.value;
 }
 
+/** After the last character of the first line containing `needle`: where a row's hint stands. */
+function rowEnd(text: string, needle: string): Position {
+  const line = lineIndex(text, needle);
+  return { line, character: (text.split('\n')[line] ?? '').length };
+}
+
 function after1(position: Position, by = 1): Position {
   return { line: position.line, character: position.character + by };
 }
@@ -78,6 +84,26 @@ describe('language features', SUITE, () => {
     assert.ok(text.startsWith(`**55,500 = 65,500 ${MINUS} 10,000 disposed on 08/06/2013** (from Table I row 1)`), text);
     assert.ok(text.includes(`55,500 = 65,500 ${MINUS} 10,000`));
     assert.deepEqual(hover?.range, range);
+  });
+
+  test('hover on an amount owned that does not follow: nothing beside the diagnostic, which gives the computation', async () => {
+    const lines = WILSON.split('\n');
+    const wrong = WILSON_ROW2.replace('55,500', '54,500');
+    lines[25] = wrong;
+    const text = lines.join('\n');
+    const uri = untitledUri('mismatch-hover');
+    const published = await server.openAndWait(uri, text);
+    const mismatch = published.diagnostics.filter((d) => d.code === 'holdings-mismatch');
+    assert.equal(mismatch.length, 1);
+    assert.match(String(mismatch[0]?.message), new RegExp(`55,500 \\(65,500 ${MINUS} 10,000 disposed on 08/06/2013\\)`));
+    const range = rangeOf(text, '54,500', wrong);
+    assert.deepEqual(mismatch[0]?.range, range);
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: after1(range.start, 2) });
+    assert.equal(hover, null);
+    // Beside it, the price cell without a finding still explains itself.
+    const price = rangeOf(text, '\\$18.3654', wrong);
+    assert.match(markdown(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: after1(price.start, 3) })), /^\*\*Weighted average\*\*/);
+    await server.close(uri);
   });
 
   test('hover on a footnote reference: the footnote', async () => {
@@ -323,7 +349,7 @@ describe('language features', SUITE, () => {
 
   // ---- inlay hints ---------------------------------------------------------------------------
 
-  test('inlay hints over Wilson: the running balance after each amount owned', async () => {
+  test('inlay hints over Wilson: the running balance at the end of each row', async () => {
     const hints = await server.connection.sendRequest(InlayHintRequest.type, {
       textDocument: { uri: wilson },
       range: { start: { line: 0, character: 0 }, end: { line: WILSON.split('\n').length, character: 0 } },
@@ -332,14 +358,14 @@ describe('language features', SUITE, () => {
     assert.deepEqual(
       hints.map((h) => [h.position, h.label]),
       [
-        [rangeOf(WILSON, '65,500', WILSON_ROW1).end, 'held before: 55,500'],
-        [rangeOf(WILSON, '55,500', WILSON_ROW2).end, `= 65,500 ${MINUS} 10,000`],
-        [rangeOf(WILSON, '140,591').end, 'held before: 150,591'],
+        [rowEnd(WILSON, WILSON_ROW1), 'held before this row: 55,500'],
+        [rowEnd(WILSON, WILSON_ROW2), `55,500 = 65,500 ${MINUS} 10,000`],
+        [rowEnd(WILSON, '140,591'), 'held before this row: 150,591'],
       ],
     );
     // A range over row 2 only gives row 2's hint.
     const row2 = await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: wilson }, range: { start: { line: 25, character: 0 }, end: { line: 25, character: 10 } } });
-    assert.deepEqual(row2?.map((h) => h.label), [`= 65,500 ${MINUS} 10,000`]);
+    assert.deepEqual(row2?.map((h) => h.label), [`55,500 = 65,500 ${MINUS} 10,000`]);
   });
 
   // ---- folding -------------------------------------------------------------------------------

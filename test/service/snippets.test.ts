@@ -199,6 +199,11 @@ function expand(prefix: string, values: Readonly<Record<number, string>> = {}): 
   return expandSnippet(snippet(prefix).body, { values, now: TODAY }).split('\n');
 }
 
+/** form4-row with the figures a drafter types into its empty cells (1,000 sold at $25.00, 9,000 left), and `values`. */
+function filledRow(values: Readonly<Record<number, string>> = {}): string {
+  return line('form4-row', { 5: '1,000', 7: '$25.00', 8: '9,000', ...values });
+}
+
 /** The one line of a one-line snippet. */
 function line(prefix: string, values: Readonly<Record<number, string>> = {}): string {
   const lines = expand(prefix, values);
@@ -405,7 +410,7 @@ describe('form4-draft', () => {
     clean(blank({ ...NAMES, 17: 'G', 20: 'D', 21: '$0', 22: '9,000' }));
     const option = line('form4-exercise-option', { 2: '$25.00', 4: '', 5: '1,000', 10: '9,000' });
     clean(blank({ ...NAMES, 17: 'M', 20: 'A', 21: '$25.00', 22: '11,000' }, [{ after: /^\|-+\|(-+\|){15}$/, lines: [option] }]));
-    const grant = line('form4-row', { 4: 'A', 5: '1,000', 6: 'A', 7: '$0', 8: '10,000' });
+    const grant = filledRow({ 4: 'A', 5: '1,000', 6: 'A', 7: '$0', 8: '10,000' });
     clean(blank({ ...NAMES, 17: 'F', 19: '400', 20: 'D', 21: '$25.00', 22: '9,600' }, [{ after: /^\|-+\|(-+\|){10}$/, lines: [grant] }]));
   });
 
@@ -468,49 +473,72 @@ function lineOfText(text: string, needle: string): number {
 // ---- rows ----------------------------------------------------------------------------------------
 
 describe('form4-row', () => {
-  test('as inserted: a sale, no finding', () => {
-    clean(draft2024({ tableI: [line('form4-row')] }));
+  test('as inserted: asserts no fact; only the cells left to fill are reported, missing', () => {
+    // Today's date (06/11/2024 in these tests), a sale of Common Stock held directly; the
+    // amount, the price and the amount owned are empty for the drafter to fill.
+    const inserted = line('form4-row');
+    assert.equal(inserted, '| Common Stock | 06/11/2024 |  | S | |  | D |  |  | D |  |');
+    const text = draft2024({ tableI: [inserted] });
+    // What an unfilled placeholder must say: the amount (column 4) and the amount owned
+    // (column 5) are missing. The empty price is not a finding (a gift or grant may have none).
+    assert.deepEqual(
+      check(text).map((f) => [f.rule, f.severity, f.line, f.column]),
+      [
+        // Column 39: the amount cell, after "| S | |"; column 49: the amount-owned cell, after "| D |  |".
+        ['missing-value', 'error', lineOfText(text, inserted), '| Common Stock | 06/11/2024 |  | S | |'.length + 1],
+        ['missing-value', 'error', lineOfText(text, inserted), '| Common Stock | 06/11/2024 |  | S | |  | D |  |'.length + 1],
+      ],
+    );
+    // Filled in, it checks clean.
+    clean(draft2024({ tableI: [filledRow()] }));
+  });
+
+  test('today is the date the editor inserts it: in a draft of another day, the same two findings only', () => {
+    const may = expandSnippet(snippet('form4-row').body, { now: new Date(2025, 4, 14) });
+    assert.equal(may, '| Common Stock | 05/14/2025 |  | S | |  | D |  |  | D |  |');
+    const text = draft({ header: header(BOX_UNCHECKED, '05/14/2025'), signature: ['/s/ Jane A. Doe', '', '05/14/2025'], tableI: [may] });
+    assert.deepEqual(check(text).map((f) => f.rule), ['missing-value', 'missing-value']);
   });
 
   test('each code with its direction and price', () => {
     assert.deepEqual(tabStops(snippet('form4-row').body).get(4)?.choices, ['S', 'P', 'M', 'F', 'A', 'G']);
     assert.deepEqual(tabStops(snippet('form4-row').body).get(6)?.choices, ['D', 'A']);
-    clean(draft2024({ tableI: [line('form4-row', { 4: 'S', 6: 'D' })] }));
-    clean(draft2024({ tableI: [line('form4-row', { 4: 'P', 6: 'A', 8: '11,000' })] }));
-    clean(draft2024({ tableI: [line('form4-row', { 4: 'A', 6: 'A', 7: '$0', 8: '11,000' })] }));
-    clean(draft2024({ tableI: [line('form4-row', { 4: 'G', 6: 'D', 7: '$0' })] }));
+    clean(draft2024({ tableI: [filledRow({ 4: 'S', 6: 'D' })] }));
+    clean(draft2024({ tableI: [filledRow({ 4: 'P', 6: 'A', 8: '11,000' })] }));
+    clean(draft2024({ tableI: [filledRow({ 4: 'A', 6: 'A', 7: '$0', 8: '11,000' })] }));
+    clean(draft2024({ tableI: [filledRow({ 4: 'G', 6: 'D', 7: '$0' })] }));
     // M: the acquisition of an exercise, with the Table II row disposing of the options.
     clean(draft2024({
-      tableI: [line('form4-row', { 4: 'M', 6: 'A', 8: '11,000' })],
+      tableI: [filledRow({ 4: 'M', 6: 'A', 8: '11,000' })],
       tableII: [line('form4-deriv', { 5: 'M', 6: '', 7: '1,000', 8: '06/11/2023', 13: '3,000' })],
     }));
     // F: the withholding on a grant of the same day.
     clean(draft2024({
       tableI: [
-        line('form4-row', { 4: 'A', 6: 'A', 7: '$0', 8: '10,000' }),
-        line('form4-row', { 4: 'F', 5: '400', 6: 'D', 8: '9,600' }),
+        filledRow({ 4: 'A', 6: 'A', 7: '$0', 8: '10,000' }),
+        filledRow({ 4: 'F', 5: '400', 6: 'D', 8: '9,600' }),
       ],
     }));
   });
 
   test('a running balance across rows reconciles, and a wrong one is found', () => {
-    const buy = line('form4-row', { 4: 'P', 5: '500', 6: 'A', 7: '$24.10', 8: '9,500' });
-    clean(draft2024({ tableI: [line('form4-row'), buy] }));
-    const wrong = line('form4-row', { 4: 'P', 5: '500', 6: 'A', 7: '$24.10', 8: '9,900' });
-    assert.deepEqual(check(draft2024({ tableI: [line('form4-row'), wrong] })).map((f) => f.rule), ['holdings-mismatch']);
+    const buy = filledRow({ 4: 'P', 5: '500', 6: 'A', 7: '$24.10', 8: '9,500' });
+    clean(draft2024({ tableI: [filledRow(), buy] }));
+    const wrong = filledRow({ 4: 'P', 5: '500', 6: 'A', 7: '$24.10', 8: '9,900' });
+    assert.deepEqual(check(draft2024({ tableI: [filledRow(), wrong] })).map((f) => f.rule), ['holdings-mismatch']);
   });
 
   test('indirect ownership with its nature; a deemed execution date', () => {
     assert.deepEqual(tabStops(snippet('form4-row').body).get(9)?.choices, ['D', 'I']);
-    clean(draft2024({ tableI: [line('form4-row', { 9: 'I', 10: 'By Spouse' })] }));
-    clean(draft2024({ tableI: [line('form4-row', { 3: '06/12/2024' })] }));
+    clean(draft2024({ tableI: [filledRow({ 9: 'I', 10: 'By Spouse' })] }));
+    clean(draft2024({ tableI: [filledRow({ 3: '06/12/2024' })] }));
   });
 });
 
 describe('form4-holding', () => {
   test('as inserted: an indirect holding, no finding; beside the direct transactions too', () => {
     clean(draft2024({ tableI: [line('form4-holding')] }));
-    clean(draft2024({ tableI: [line('form4-row'), line('form4-holding')] }));
+    clean(draft2024({ tableI: [filledRow(), line('form4-holding')] }));
     const row = parseDraft(draft2024({ tableI: [line('form4-holding')] })).filing.nonDerivativeTable?.rows[0];
     assert.equal(row?.kind, 'holding');
   });
@@ -532,7 +560,7 @@ describe('form4-deriv', () => {
     assert.deepEqual(tabStops(snippet('form4-deriv').body).get(5)?.choices, ['A', 'M', 'X', 'S', 'P', 'G']);
     for (const code of ['M', 'X']) {
       clean(draft2024({
-        tableI: [line('form4-row', { 4: code, 6: 'A', 8: '11,000' })],
+        tableI: [filledRow({ 4: code, 6: 'A', 8: '11,000' })],
         tableII: [line('form4-deriv', { 5: code, 6: '', 7: '1,000', 8: '06/11/2023', 13: '3,000' })],
       }));
     }
@@ -550,7 +578,7 @@ describe('form4-deriv', () => {
 describe('form4-gift', () => {
   test('as inserted, and after a sale of the same holding: no finding', () => {
     clean(draft2024({ tableI: [line('form4-gift')] }));
-    clean(draft2024({ tableI: [line('form4-row'), line('form4-gift', { 3: '2,000', 4: '7,000' })] }));
+    clean(draft2024({ tableI: [filledRow(), line('form4-gift', { 3: '2,000', 4: '7,000' })] }));
     const row = parseDraft(draft2024({ tableI: [line('form4-gift')] })).filing.nonDerivativeTable?.rows[0];
     assert.equal(row?.pricePerShare.value?.toFixed(), '0');
     assert.equal(row?.acquiredDisposed.value, 'D');
@@ -657,13 +685,13 @@ describe('form4-rsu-vest with form4-rsu-units and the RSU footnotes', () => {
 
 describe('footnote snippets', () => {
   test('form4-footnote describes a J transaction', () => {
-    const row = line('form4-row', { 4: 'J (1)', 7: '$0' });
+    const row = filledRow({ 4: 'J (1)', 7: '$0' });
     clean(draft2024({ tableI: [row], footnotes: [line('form4-footnote', { 2: 'Shares transferred to a former spouse under a domestic relations order.' })] }));
     assert.deepEqual(check(draft2024({ tableI: [row] })).map((f) => f.rule), ['footnote-undefined']);
   });
 
   test('form4-10b5-1-footnote gives the adoption date the checked box needs', () => {
-    const row = line('form4-row', { 4: 'S (1)' });
+    const row = filledRow({ 4: 'S (1)' });
     clean(draft2024({ box10b51: BOX_CHECKED, tableI: [row], footnotes: [line('form4-10b5-1-footnote')] }));
     clean(draft2024({ box10b51: BOX_CHECKED, tableI: [row], footnotes: [line('form4-10b5-1-footnote', { 2: 'March 4, 2024' })] }));
     assert.deepEqual(check(draft2024({ box10b51: BOX_UNCHECKED, tableI: [row], footnotes: [line('form4-10b5-1-footnote')] })).map((f) => f.rule), ['10b5-1-unchecked']);
@@ -671,9 +699,9 @@ describe('footnote snippets', () => {
   });
 
   test('form4-weighted-average-footnote: a price within its range and the undertaking', () => {
-    const row = line('form4-row', { 7: '$18.40 (1)' });
+    const row = filledRow({ 7: '$18.40 (1)' });
     clean(draft2024({ tableI: [row], footnotes: [line('form4-weighted-average-footnote', { 1: '1' })] }));
-    const outside = check(draft2024({ tableI: [line('form4-row', { 7: '$17.99 (1)' })], footnotes: [line('form4-weighted-average-footnote', { 1: '1' })] }));
+    const outside = check(draft2024({ tableI: [filledRow({ 7: '$17.99 (1)' })], footnotes: [line('form4-weighted-average-footnote', { 1: '1' })] }));
     assert.deepEqual(outside.map((f) => [f.rule, f.severity]), [['weighted-average', 'error']]);
   });
 

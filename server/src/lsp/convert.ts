@@ -54,6 +54,7 @@ const COMPLETION_KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   footnote: CompletionItemKind.Reference,
   title: CompletionItemKind.Text,
   value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
 };
 
 export function toCompletionKind(kind: CompletionKind): CompletionItemKind {

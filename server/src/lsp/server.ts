@@ -46,6 +46,7 @@ import { DocumentCache, kindOf, WORKER_FROM } from './documents';
 import { registerImportXml } from './importXml';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
+import { loadSnippets } from './snippets';
 import { registerExportXml } from './exportXml';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.form4`;
@@ -59,6 +60,7 @@ export function startServer(connection: Connection): void {
   let relatedSupport = false;
   let refreshDiagnostics = false;
   let refreshInlayHints = false;
+  let snippetSupport = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const lastStatus = new Map<string, string>();
   /** Which opening of the document this is (for pull result ids). */
@@ -84,6 +86,7 @@ export function startServer(connection: Connection): void {
     relatedSupport = pullDiagnostics ? pullRelated !== false : caps.textDocument?.publishDiagnostics?.relatedInformation === true;
     refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
     refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
+    snippetSupport = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, params.initializationOptions);
     // From which size (characters) a document is checked in the worker; a negative number: never.
     // Tests and the benchmark set it; editors have no reason to.
@@ -275,28 +278,38 @@ export function startServer(connection: Connection): void {
 
   // ---- features --------------------------------------------------------------------------------
 
-  connection.onHover((params) => guard('hover', null, () => {
+  connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const { source, analysis } = cache.get(document);
-    if (!source || !analysis) return null;
-    const at = fromPosition(params.position);
-    const hover = source.kind === 'draft' ? hoverAt(source, analysis, at) : hoverInFiling(source.filing, analysis, at);
-    return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(hover.span) } : null;
-  }));
+    // The findings the editor shows at the cursor shape the hover (hover.ts); the check of this
+    // version is cached, so this costs nothing after the diagnostics were sent.
+    const checked = kindOf(document) !== undefined ? await findingsFor(document.uri, token).catch(() => undefined) : undefined;
+    if (documents.get(document.uri) !== document) return null; // closed meanwhile
+    return guard('hover', null, () => {
+      const { source, analysis } = cache.get(document);
+      if (!source || !analysis) return null;
+      const at = fromPosition(params.position);
+      const findings = checked?.version === document.version ? checked.result.findings : undefined;
+      const hover = source.kind === 'draft' ? hoverAt(source, analysis, at, { findings }) : hoverInFiling(source.filing, analysis, at);
+      return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(hover.span) } : null;
+    });
+  });
 
   connection.onCompletion((params) => guard('completion', [], () => {
     const document = documents.get(params.textDocument.uri);
     const draft = document ? cache.draft(document) : undefined;
     if (!draft) return [];
     const { parsed, analysis } = draft;
-    return completionsAt(parsed, analysis, fromPosition(params.position)).map((c) => ({
+    // Snippets only for clients that insert them (they hold tab stops and $CURRENT_YEAR).
+    const snippets = snippetSupport ? loadSnippets((m) => connection.console.warn(m)) : [];
+    return completionsAt(parsed, analysis, fromPosition(params.position), { snippets }).map((c) => ({
       label: c.label,
+      labelDetails: c.labelDescription ? { description: c.labelDescription } : undefined,
       kind: toCompletionKind(c.kind),
       detail: c.detail,
       documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
       textEdit: { range: toRange(c.span), newText: c.insertText },
-      insertTextFormat: InsertTextFormat.PlainText,
+      insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       sortText: c.sortText,
       filterText: c.label,
     }));

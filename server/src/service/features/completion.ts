@@ -1,7 +1,9 @@
 /**
  * Completion: the transaction codes in a code cell (with their meanings), `A`/`D`, `D`/`I` and
  * `V` in their cells, footnote references after `(`, and the security titles already used in
- * the draft in a title cell.
+ * the draft in a title cell; the snippets where a row or footnote can start (snippetCompletion.ts).
+ * A code's meaning goes in `labelDescription` (LSP `labelDetails`), so that the list reads
+ * "S  Open market or private sale …" rather than bare letters.
  */
 import type { Analysis } from '../analysis/analysis';
 import { TRANSACTION_CODES } from '../model/codes';
@@ -9,13 +11,18 @@ import { allRows } from '../model/filing';
 import type { ParsedDraft } from '../parse/draft/parser';
 import { columnOf, lineOf, type Pos, type Span } from '../text/position';
 import { locate } from './locate';
+import { type SnippetDefinition, snippetsAt } from './snippetCompletion';
 
-export type CompletionKind = 'code' | 'choice' | 'footnote' | 'title' | 'value';
+export type CompletionKind = 'code' | 'choice' | 'footnote' | 'title' | 'value' | 'snippet';
 
 export interface Completion {
   readonly label: string;
   readonly kind: CompletionKind;
   readonly detail?: string;
+  /** Shown beside the label in the list (LSP `labelDetails.description`): a code's meaning. */
+  readonly labelDescription?: string;
+  /** `insertText` is in the editor's snippet syntax (tab stops, `$CURRENT_YEAR`), not plain text. */
+  readonly snippet?: boolean;
   /** Markdown. */
   readonly documentation?: string;
   /** The text to insert, replacing `span`. */
@@ -29,9 +36,27 @@ export interface Completion {
 /** Codes usual in each table, offered first. */
 const USUAL: Readonly<Record<'I' | 'II', string>> = { I: 'SPMFAGJCXDI', II: 'MAXCODEHJG' };
 
-export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: Pos): Completion[] {
+export interface CompletionOptions {
+  /** The snippets to offer where they fit; none when the client cannot insert snippets. */
+  readonly snippets?: readonly SnippetDefinition[];
+}
+
+export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: Pos, options: CompletionOptions = {}): Completion[] {
   const line = draft.lines[lineOf(position)]?.text ?? '';
   const character = columnOf(position);
+  const offers = snippetsAt(draft, position, options.snippets ?? []);
+  if (offers.length > 0) {
+    return offers.map(({ snippet, from }, i) => ({
+      label: snippet.prefix,
+      kind: 'snippet' as const,
+      detail: snippet.name,
+      documentation: snippet.description,
+      insertText: snippet.body,
+      snippet: true,
+      span: { start: position - character + from, end: position },
+      sortText: `s${String(i).padStart(3, '0')}`,
+    }));
+  }
   const before = line.slice(0, character);
   // A footnote reference being typed: "(" or "(1" right before the cursor.
   const refStart = /\((\d{0,2})$/.exec(before);
@@ -51,6 +76,7 @@ export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: 
           label: c.code,
           kind: 'code' as const,
           detail: c.meaning,
+          labelDescription: c.meaning,
           documentation: `**${c.code}**: ${c.meaning}\n\n*Direction:* ${c.direction}`,
           insertText: pad(c.code),
           span: range,
@@ -81,7 +107,7 @@ export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: 
 }
 
 function choices(values: readonly string[], details: readonly string[], span: Span, pad: (t: string) => string): Completion[] {
-  return values.map((v, i) => ({ label: v, kind: 'choice' as const, detail: details[i], insertText: pad(v), span, sortText: String(i) }));
+  return values.map((v, i) => ({ label: v, kind: 'choice' as const, detail: details[i], labelDescription: details[i], insertText: pad(v), span, sortText: String(i) }));
 }
 
 function footnoteCompletions(draft: ParsedDraft, position: Pos, start: number): Completion[] {

@@ -2,9 +2,17 @@
  * Document and range formatting: aligns the pipes of Table I and Table II.
  *
  * Each table's contiguous blocks of Markdown pipe rows (column titles, separators and data rows
- * alike) are aligned on their own: every column is as wide as its widest cell in the block (in
- * display columns, so that `普通股` counts 6), and every row is rewritten as `| cell | cell |`.
+ * alike) are aligned on their own: every column is as wide as its widest data cell in the block
+ * (in display columns, so that `普通股` counts 6), and every row is rewritten as `| cell | cell |`.
  * Separator cells become dashes of the column width, keeping their `:` alignment markers.
+ *
+ * Column titles widen their column only when they are short (`Code`, `(A) or (D)`, `Date
+ * Exercisable`): the printed form's numbered titles with their instructions ("5. Amount of
+ * Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)") run to 100
+ * characters, and padding every data cell to them turned an EDGAR-copied row of 90 characters
+ * into one of 465, too wide to read. Such a title is written as it is, with one space each side,
+ * so its row of titles does not line up; the data rows, which the drafter edits, do. A block
+ * with no data row yet (titles alone) is aligned on its titles.
  *
  * Formatting changes nothing but the spaces around cells: never a cell's text, the number of
  * cells, a line break, a line outside the tables, nor a tab-separated row (whose tabs say where
@@ -29,14 +37,24 @@ export interface FormatOptions {
 /** A separator cell is at least `---` (`:-:` with both markers), as Markdown renderers expect. */
 const MIN_SEPARATOR_WIDTH = 3;
 
+/**
+ * The widest column title that widens its column: the printed form's sub-column titles (`Date
+ * Exercisable` is the longest) fit, its numbered column titles (from "1. Title of Security",
+ * 20 characters, up) do not.
+ */
+export const SHORT_TITLE_WIDTH = 16;
+
 /** One edit per changed table row, replacing the row's text (not its line break). */
 export function formatDraft(draft: ParsedDraft, options: FormatOptions = {}): TextEdit[] {
   const { lines } = draft;
   const headings = draft.tables.map((t) => t.headingLine);
+  const dataLines = new Set(
+    [...(draft.filing.nonDerivativeTable?.rows ?? []), ...(draft.filing.derivativeTable?.rows ?? [])].map((r) => lineOf(r.span.start)),
+  );
   const edits: TextEdit[] = [];
   for (const table of draft.tables) {
     const last = lastLineOf(draft, table, headings);
-    for (const block of pipeBlocks(draft, table.headingLine, last)) {
+    for (const block of pipeBlocks(draft, table.headingLine, last, dataLines)) {
       if (options.range && !touches(options.range, block.first, block.first + block.rows.length - 1)) continue;
       const formatted = formatBlock(block.rows);
       for (let k = 0; k < block.rows.length; k++) {
@@ -85,6 +103,8 @@ function endsTable(text: string): boolean {
 interface PipeLine {
   readonly text: string;
   readonly row: RawRow;
+  /** A data row of the table, as the parser read it (not column titles, a separator or an empty row). */
+  readonly data: boolean;
 }
 
 interface Block {
@@ -93,7 +113,7 @@ interface Block {
 }
 
 /** Runs of consecutive Markdown pipe rows in lines `from..to`; any other line ends a run. */
-function pipeBlocks(draft: ParsedDraft, from: number, to: number): Block[] {
+function pipeBlocks(draft: ParsedDraft, from: number, to: number, dataLines: ReadonlySet<number>): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
   for (let line = from; line <= to; line++) {
@@ -104,7 +124,7 @@ function pipeBlocks(draft: ParsedDraft, from: number, to: number): Block[] {
         current = { first: line, rows: [] };
         blocks.push(current);
       }
-      current.rows.push({ text, row });
+      current.rows.push({ text, row, data: dataLines.has(line) });
     } else {
       current = undefined;
     }
@@ -130,6 +150,8 @@ interface RowCells {
   /** Their display widths. */
   readonly widths: readonly number[];
   readonly separator: boolean;
+  /** Column titles (or an empty row): neither a data row nor a separator. */
+  readonly titles: boolean;
   /** The row ends with a pipe (`| a | b |`), rather than being left open (`| a | b`). */
   readonly closed: boolean;
 }
@@ -137,10 +159,13 @@ interface RowCells {
 /** The aligned text of each row of a block. */
 function formatBlock(rows: readonly PipeLine[]): string[] {
   const read = rows.map(readRow);
+  const anyData = rows.some((r) => r.data);
   const widths: number[] = [];
   for (const row of read) {
     row.cells.forEach((cell, k) => {
-      const w = row.separator && cell !== '' ? MIN_SEPARATOR_WIDTH : (row.widths[k] ?? 0);
+      let w = row.separator && cell !== '' ? MIN_SEPARATOR_WIDTH : (row.widths[k] ?? 0);
+      // A long title is written past its column rather than widen every data cell under it.
+      if (anyData && row.titles && w > SHORT_TITLE_WIDTH) w = 0;
       if (w > (widths[k] ?? 0)) widths[k] = w;
       else widths[k] ??= w;
     });
@@ -148,15 +173,17 @@ function formatBlock(rows: readonly PipeLine[]): string[] {
   return read.map((row) => writeRow(row, widths));
 }
 
-function readRow({ text, row }: PipeLine): RowCells {
+function readRow({ text, row, data }: PipeLine): RowCells {
   const firstPipe = text.indexOf('|');
   const cells = row.cells.map((span) => trimPadding(text, span.start, span.end));
   const lastCell = row.cells[row.cells.length - 1];
+  const separator = isSeparatorRow(text, row);
   return {
     indent: text.slice(0, firstPipe),
     cells,
     widths: cells.map(displayWidth),
-    separator: isSeparatorRow(text, row),
+    separator,
+    titles: !separator && !data,
     // splitRow ends an open row's last cell at the end of the line, a closed row's at its pipe.
     closed: !lastCell || lastCell.end < text.length,
   };

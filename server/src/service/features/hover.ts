@@ -3,6 +3,13 @@
  * direction it implies), a column title or cell its column, a footnote reference shows the
  * footnote, an amount owned shows how it follows from the previous row, a transaction date its
  * filing deadline.
+ *
+ * Where a finding stands under the cursor, the editor shows its message in the same hover (VS
+ * Code puts diagnostics above the provider's text). Its message already gives the computation
+ * ("should be 55,500 (65,500 − 10,000 disposed on 08/06/2013), found 54,500"), so the hover
+ * then leaves out what would say it a second time (the running balance, the deadline, the
+ * price range) and the column's description: what is wrong comes first, and "Quick Fix…" stays
+ * in view.
  */
 import type { Analysis } from '../analysis/analysis';
 import { computationOf } from '../analysis/holdings';
@@ -17,6 +24,7 @@ import { sourceField } from '../model/field';
 import { codingField } from '../parse/draft/fields';
 import type { BoxKind } from '../parse/draft/header';
 import type { ParsedDraft } from '../parse/draft/parser';
+import type { Finding } from '../rules/types';
 import type { Pos, Span } from '../text/position';
 import { locate } from './locate';
 
@@ -26,7 +34,20 @@ export interface HoverResult {
   readonly span: Span;
 }
 
-export function hoverAt(draft: ParsedDraft, analysis: Analysis, position: Pos): HoverResult | undefined {
+export interface HoverOptions {
+  /** The draft's findings, as the editor shows them: those under the cursor shape the hover. */
+  readonly findings?: readonly Finding[];
+}
+
+/** The rules whose message gives a cell fact itself: with their finding shown, the fact is not repeated. */
+const FACT_RULES: Partial<Record<ColumnInfo['kind'], readonly string[]>> = {
+  owned: ['holdings-mismatch', 'holdings-negative'],
+  date: ['late-filing'],
+  deemedDate: ['late-filing'],
+  price: ['weighted-average'],
+};
+
+export function hoverAt(draft: ParsedDraft, analysis: Analysis, position: Pos, options: HoverOptions = {}): HoverResult | undefined {
   const found = locate(draft, analysis, position);
   if (!found) return undefined;
   switch (found.kind) {
@@ -44,16 +65,19 @@ export function hoverAt(draft: ParsedDraft, analysis: Analysis, position: Pos): 
     case 'cell': {
       const { column, row, cell } = found;
       if (!column) return undefined;
+      // Findings on this cell (not one on the whole row, as row-shape's: there what the cell is helps).
+      const shown = found.header ? [] : (options.findings ?? []).filter(
+        (f) => f.span.start <= position && position <= f.span.end && f.span.start >= cell.span.start && f.span.end <= cell.span.end,
+      );
       const parts: string[] = [];
-      if (!found.header && column.kind === 'code' && cell.text !== '') {
-        parts.push(codeHover(cell.text));
-      } else {
-        parts.push(columnHover(found.table, column));
-      }
       if (!found.header && row) {
-        const extra = cellFacts(row, column, analysis);
-        if (extra) parts.unshift(extra);
+        const repeats = FACT_RULES[column.kind] ?? [];
+        const extra = shown.some((f) => repeats.includes(f.rule)) ? undefined : cellFacts(row, column, analysis);
+        if (extra) parts.push(extra);
       }
+      // The column's description (or the code's) only when no finding is shown with it.
+      if (shown.length === 0) parts.push(!found.header && column.kind === 'code' && cell.text !== '' ? codeHover(cell.text) : columnHover(found.table, column));
+      if (parts.length === 0) return undefined;
       return { contents: parts.join('\n\n'), span: found.header || cell.text === '' ? cell.span : cell.valueSpan };
     }
   }

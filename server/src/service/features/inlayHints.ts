@@ -1,12 +1,18 @@
 /**
- * Inlay hints after each amount-owned cell: the running holding the rows imply. On the first
- * row of a holding, what was held before it; on the next rows, how the amount follows from the
- * previous row ("= 65,500 − 10,000"), or what it should be when it does not.
+ * Inlay hints: the running holding the rows imply, one hint at the end of each row with an
+ * amount owned. On the first row of a holding, what was held before that row
+ * ("held before this row: 55,500"); on the next rows, how the amount owned follows from the
+ * previous row ("55,500 = 65,500 − 10,000"), or what it should be when it does not.
+ *
+ * The hint stands after the row's last cell, not after the amount-owned cell: an inline hint
+ * takes room on screen, and inside a formatted table it pushed every later pipe of its row out
+ * of line with the rows above and below. And a hint right after "65,500" that read "held
+ * before: 55,500" looked as if 65,500 were what had been held before.
  */
 import type { Analysis } from '../analysis/analysis';
 import { computationOf } from '../analysis/holdings';
-import { formatDecimal } from '../model/decimal';
-import type { Filing } from '../model/filing';
+import { type Decimal, formatDecimal } from '../model/decimal';
+import type { Filing, TableRow } from '../model/filing';
 import { type Pos, type Span, spansOverlap } from '../text/position';
 
 export interface InlayHint {
@@ -16,35 +22,65 @@ export interface InlayHint {
   readonly tooltip: string;
 }
 
-export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span): InlayHint[] {
+/** What another source (an earlier filing) says a holding held before its first row here. */
+export interface PriorFigure {
+  readonly amount: Decimal;
+  /** Where the figure comes from, as the hint names it: "Form 4 of 08/07/2013". */
+  readonly source: string;
+}
+
+export interface InlayHintOptions {
+  /**
+   * The figure an earlier filing gives for the holding of a first row, if one is known. The hint
+   * then names it: "held before this row: 55,500 (Form 4 of 08/07/2013)". Without it, the
+   * amount held before is only worked back from the row itself.
+   */
+  readonly priorFigure?: (row: TableRow) => PriorFigure | undefined;
+}
+
+const MINUS = '\u2212';
+
+export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span, options: InlayHintOptions = {}): InlayHint[] {
   const hints: InlayHint[] = [];
   for (const row of analysis.rows.trusted) {
     if (range && !spansOverlap(row.span, range)) continue;
     const step = analysis.holdings.steps.get(row);
     const owned = row.ownedAfter.value;
     if (!step || !owned || owned.dollars) continue;
-    const position = row.ownedAfter.valueSpan.end;
-    const minus = '\u2212';
+    // After the row's closing pipe (or its last cell, in a row left open or tab-separated).
+    const position = row.span.end;
+    const amount = formatDecimal(owned.amount);
     if (step.previous && step.before !== undefined) {
       const change = step.change;
-      const arithmetic = change ? `${formatDecimal(step.before)} ${change.isNegative() ? minus : '+'} ${formatDecimal(change.abs())}` : formatDecimal(step.before);
+      const arithmetic = change ? `${formatDecimal(step.before)} ${change.isNegative() ? MINUS : '+'} ${formatDecimal(change.abs())}` : formatDecimal(step.before);
       const expected = step.expected;
       if (expected === undefined) continue;
       const matches = expected.equals(owned.amount);
+      const previous = `Table ${step.previous.table} row ${step.previous.ordinal}`;
       hints.push({
         position,
-        label: matches ? `= ${arithmetic}` : `\u2260 ${arithmetic} = ${formatDecimal(expected)}`,
+        label: matches ? `${amount} = ${arithmetic}` : `${amount} \u2260 ${arithmetic} = ${formatDecimal(expected)}`,
         tooltip: matches
-          ? `Follows from Table ${step.previous.table} row ${step.previous.ordinal}: ${computationOf(step) ?? ''}.`
-          : `Does not follow from Table ${step.previous.table} row ${step.previous.ordinal}: expected ${formatDecimal(expected)} (${computationOf(step) ?? ''}).`,
+          ? `Amount owned ${amount} follows from ${previous}: ${computationOf(step) ?? ''}.`
+          : `Amount owned ${amount} does not follow from ${previous}: expected ${formatDecimal(expected)} (${computationOf(step) ?? ''}).`,
       });
     } else if (step.before !== undefined && step.change) {
+      const before = formatDecimal(step.before);
+      const prior = options.priorFigure?.(row);
       hints.push({
         position,
-        label: `held before: ${formatDecimal(step.before)}`,
-        tooltip: `First row of this holding: ${formatDecimal(owned.amount)} ${step.change.isNegative() ? '+' : minus} ${formatDecimal(step.change.abs())} = ${formatDecimal(step.before)} held before it.`,
+        label: `held before this row: ${before}${prior ? priorNote(prior, step.before) : ''}`,
+        tooltip:
+          `The first row of this holding in the draft. Before it, the holding was ${before}: the amount owned after it, ` +
+          `${amount}, ${step.change.isNegative() ? '+' : MINUS} the ${formatDecimal(step.change.abs())} it ` +
+          `${step.change.isNegative() ? 'disposed of' : 'acquired'}.`,
       });
     }
   }
   return hints;
+}
+
+/** " (Form 4 of 08/07/2013)" when the earlier figure agrees; with its figure when it does not. */
+function priorNote(prior: PriorFigure, before: Decimal): string {
+  return prior.amount.equals(before) ? ` (${prior.source})` : ` (${prior.source}: ${formatDecimal(prior.amount)})`;
 }
