@@ -138,8 +138,25 @@ function isAmendedBy(other: HistoryFiling, target: HistoryFiling): boolean {
 }
 
 /**
+ * Whether two files hold the same filing: a draft and the XML exported from it, or an XML file
+ * downloaded twice. Same form, same period of report, same signature date, and the same amounts
+ * owned row by row: then neither is the other's earlier filing.
+ */
+export function sameFiling(a: HistoryFiling, b: HistoryFiling): boolean {
+  if (a.formType !== b.formType) return false;
+  const pa = a.filing.periodOfReport?.value;
+  const pb = b.filing.periodOfReport?.value;
+  const sa = filingDate(a.filing);
+  const sb = filingDate(b.filing);
+  if (!pa || !pb || !sa || !sb || compareDates(pa, pb) !== 0 || compareDates(sa, sb) !== 0) return false;
+  const amounts = (f: Filing): string => [f.nonDerivativeTable, f.derivativeTable].flatMap((t) => (t?.rows ?? []).map((r) => r.ownedAfter.value?.amount.toFixed() ?? '')).join(' ');
+  return amounts(a.filing) === amounts(b.filing);
+}
+
+/**
  * What the filings of `history` before the filing `uri` last reported, per holding. An
- * amendment is compared with what came before the filing it amends, not with that filing.
+ * amendment is compared with what came before the filing it amends, not with that filing; a
+ * copy of the same filing (`sameFiling`: a draft beside its exported XML) is not an earlier one.
  * A uri that is not in the history gets an empty map.
  */
 export function holdingsBefore(history: FilingHistory, uri: string): PriorHoldings {
@@ -153,7 +170,7 @@ export function holdingsBefore(history: FilingHistory, uri: string): PriorHoldin
   history.filings.forEach((other, i) => {
     if (i === index) return;
     if (baseForm(other.formType) === '5' && other.filing.periodOfReport?.value) form5Periods.push(other.filing.periodOfReport.value);
-    if (isAmendedBy(other, target)) return;
+    if (isAmendedBy(other, target) || sameFiling(other, target)) return;
     if (i < index) earlierFilings++;
     for (const report of reportsOf(other)) {
       const order = before ? compareDates(report.asOf, before) : i < index ? -1 : 1;
