@@ -41,3 +41,6 @@ export { inlayHints, type InlayHint } from './features/inlayHints';
 export { exportOwnershipXml, type ExportOptions, type ExportProblem, type ExportResult } from './export/ownershipXml';
 export { blockingFindings, type CheckedExport, EXPORT_RULE_ID, exportChecked, isBlocked, problemAsFinding } from './export/exportCheck';
 export { renderFilingHtml, type RenderOptions, type RenderPage, STANDALONE_CSP } from './render/renderHtml';
+export * from './history';
+export { historyMismatch, describeReport } from './rules/history';
+export { FORM_TYPES, type FormType, isAmendment } from './model/filing';
