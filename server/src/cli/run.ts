@@ -172,7 +172,7 @@ function fixInPlace(file: string, read: Extract<ReadSource, { text: string }>, r
 
 /** The one finding of a file that is not text. */
 function notTextFinding(name: string, reason: string, severity: Severity): Finding {
-  return { rule: 'not-text', severity, message: `${name} is not a text file: ${reason}`, span: { start: 0, end: 0 }, related: [], unnecessary: false, fixes: [] };
+  return { rule: 'not-text', severity, message: `The file ${name} is not a text file: ${reason}.`, span: { start: 0, end: 0 }, related: [], unnecessary: false, fixes: [] };
 }
 
 function resolveFrom(cwd: string, path: string): string {

@@ -64,7 +64,7 @@ export const holdingsMismatch: RuleDefinition = {
       }
       report({
         span: row.ownedAfter.valueSpan,
-        message: `The amount owned should be ${expected} (${computationOf(step) ?? ''}), not ${formatDecimal(found.amount)}.${flipped ? ' The difference is twice the amount: is (A)/(D) flipped?' : ''}${explained ? ' A footnote on the cell may explain it.' : ''}`,
+        message: `The amount owned should be ${expected} (${computationOf(step) ?? ''}), not ${formatDecimal(found.amount)}.${flipped ? ' The difference is twice the amount, so (A)/(D) may be flipped.' : ''}${explained ? ' A footnote on the cell may explain it.' : ''}`,
         severity: explained ? 'information' : undefined,
         related: [relatedRow(step.previous, `the previous row of this holding${previousOwned ? `, ${formatDecimal(previousOwned.amount)} owned` : ''}`)],
         fixes,
@@ -89,7 +89,7 @@ function reportTransposition(row: TableRow, owned: Decimal, report: Reporter): v
   if (differing.length !== 2 || i === undefined || j === undefined || j !== i + 1 || a[i] !== b[j] || a[j] !== b[i]) return;
   report({
     span: row.ownedAfter.valueSpan,
-    message: `The amount owned ${formatDecimal(owned)} is the ${formatDecimal(amount.amount)} acquired with two digits swapped. Is one of them a typo?`,
+    message: `The amount owned ${formatDecimal(owned)} is the ${formatDecimal(amount.amount)} acquired with two digits swapped: one of them may be a typo.`,
     severity: 'warning',
     related: [{ span: row.shares.valueSpan, message: `${rowLabel(row)}: the amount acquired` }],
   });

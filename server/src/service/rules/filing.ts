@@ -24,7 +24,7 @@ export const lateFiling: RuleDefinition = {
   summary: 'The signature date is more than 2 business days after a transaction\'s date (or its deemed execution date).',
   description:
     'A Form 4 is due before the end of the second business day after the transaction (General Instruction 1(a)), counted from the deemed execution date when there is one. Business days exclude weekends and US federal holidays (with their observed dates), from a maintained federal holiday calendar. Transactions marked `V` are Form 5 transactions reported early and have no Form 4 deadline. A late Form 4 must be disclosed in the issuer\'s proxy statement.',
-  example: { draft: '| Common Stock | 08/06/2013 | | S | …\n/s/ John N. Wilson\n08/12/2013', message: 'The transaction of 08/06/2013 was due by 08/08/2013, 2 business days later. The draft is signed 08/12/2013, 4 business days after it.' },
+  example: { draft: '| Common Stock | 08/06/2013 | | S | …\n/s/ John N. Wilson\n08/12/2013', message: 'The transaction of 08/06/2013 was due by 08/08/2013, 2 business days later, but the draft is signed 08/12/2013, 4 business days after.' },
   source: 'model',
   check({ filing, analysis, report }) {
     const signed = filingDate(filing.signatures);
@@ -51,7 +51,7 @@ export const lateFiling: RuleDefinition = {
       const cell = deemed ? first.deemedExecutionDate : first.transactionDate;
       report({
         span: cell.valueSpan,
-        message: `The transaction of ${formatDate(start)}${deemed ? ' (deemed executed)' : ''}${others.length > 0 ? ` and ${count(others.length, 'other row')} of that date were` : ' was'} due by ${formatDate(deadline)}, 2 business days later. The draft is signed ${formatDate(signed.date)}, ${count(days, 'business day')} after it.`,
+        message: `The transaction of ${formatDate(start)}${deemed ? ' (deemed executed)' : ''}${others.length > 0 ? ` (and ${count(others.length, 'other row')})` : ''} was due by ${formatDate(deadline)}, 2 business days later, but the draft is signed ${formatDate(signed.date)}, ${count(days, 'business day')} after.`,
         related: [
           ...(signed.signature.date ? [{ span: signed.signature.date.valueSpan, message: 'The signature date' }] : []),
           ...others.map((r) => relatedRow(r, `also of ${formatDate(start)}`)),

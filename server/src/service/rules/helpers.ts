@@ -1,7 +1,10 @@
 /** Small pieces the rules share: how a row and a cell are named in messages, and related locations. */
 import { type ColumnKind, columnsOf } from '../model/columns';
 import type { TableRow } from '../model/filing';
+import { sentence } from '../text/sentence';
 import type { RelatedLocation } from './types';
+
+export { sentence };
 
 export function rowLabel(row: TableRow): string {
   return `Table ${row.table} row ${row.ordinal}`;
@@ -60,13 +63,6 @@ export function rowsLabel(rows: readonly TableRow[]): string {
   if (rest.length > 2 || rest.some((r) => r.table !== first.table)) return `${rowLabel(first)} and ${rest.length} more row${rest.length === 1 ? '' : 's'}`;
   const ordinals = rows.map((r) => String(r.ordinal));
   return `Table ${first.table} rows ${ordinals.slice(0, -1).join(', ')} and ${ordinals[ordinals.length - 1]}`;
-}
-
-/** A finding's text as a sentence: a capital first, a period last (unless it ends with ? or !). */
-export function sentence(text: string): string {
-  const trimmed = text.trim();
-  const capital = capitalized(trimmed);
-  return /[.?!]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /**

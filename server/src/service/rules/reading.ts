@@ -30,7 +30,7 @@ export const rowShape: RuleDefinition = {
     'Cells are read by position: the fourth cell of a Table I row is the transaction code because it is the fourth. A row with a cell too many or too few (a missing `|`, an extra tab, cells merged by OCR) cannot be read column by column, so none of its values is checked until it has the right number of cells. The finding covers the whole row, says how many cells it has, and names the cells it could not place: it lines the cells up with the columns so that the most cells fit their column (a date under a date, a number under an amount), and names the cells left over (a row too long) or the columns no cell fits (a row too short).',
   example: {
     draft: '| Common Stock | 08/06/2013 | M | | 10,000 | A | $4.10 | 65,500 | D | |',
-    message: 'Table I row 1 has 10 cells, not 11: no cell reads as the deemed execution date. A merged cell, or a missing |?',
+    message: 'Table I row 1 has 10 cells, not 11: the deemed execution date is missing, or merged into another cell.',
   },
   // Reported by the draft reader while it reads the row (parse/draft/rowShape.ts).
   source: 'draft',
@@ -44,7 +44,7 @@ export const notText: RuleDefinition = {
   summary: 'A file given to the checker is not text: an image, a PDF, a Word document, or bytes in no encoding it reads.',
   description:
     'Drafts are text files, in UTF-8 or, with its byte-order mark, UTF-16 (what Windows Notepad saves as "Unicode"); EDGAR filings are XML text. A file that is neither (a PDF of the printed form, a .docx, a scan) is reported once, with what it looks like, instead of being read as a draft with every box missing. Save the draft as plain text, or export the PDF\'s text first.',
-  example: { draft: '(a PNG image named draft.form4)', message: 'draft.form4 is not a text file: it is a PNG image' },
+  example: { draft: '(a PNG image named draft.form4)', message: 'The file draft.form4 is not a text file: it is a PNG image.' },
 };
 
 export const invalidNumber: RuleDefinition = {

@@ -7,6 +7,7 @@ import { codeInfo, type Direction, MARKER_CODES } from '../../model/codes';
 import { type Decimal, parseDecimal } from '../../model/decimal';
 import type { Field, OwnershipForm, Quantity, Timeliness, TransactionCoding } from '../../model/filing';
 import { TextMemo } from '../../model/memo';
+import { quoted } from '../../text/sentence';
 import type { CellField } from './cells';
 
 /** Publishes a cell as a field with its value. */
@@ -54,16 +55,16 @@ export function dateField(cell: CellField): Field<CalendarDate> {
 function readDateText(text: string): Reading<CalendarDate> {
   const reading = readDate(text);
   // Value first, so that a rule can name the cell before it: 'The transaction date "02/30/2024" is not a date: …'.
-  return reading.kind === 'date' ? { value: reading.date } : { problem: `"${text}" is not a date: ${reading.reason}` };
+  return reading.kind === 'date' ? { value: reading.date } : { problem: `${quoted(text)} is not a date: ${reading.reason}` };
 }
 
 /** What is wrong with a number, value first (a rule names the cell before it). */
 function numberProblem(text: string, what: string): string {
-  if (/^-/.test(text)) return `"${text}" is negative, and ${what} never is. Write it without the sign: (A) or (D) gives the direction`;
-  if (/^\(.*\)$/.test(text)) return `"${text}" is written as a negative, and ${what} never is. Write it without parentheses`;
-  if (/\d,\d{1,2}(?!\d)|\d,\d{4}/.test(text)) return `"${text}" has a misplaced thousands separator`;
-  if (/\d/.test(text)) return `"${text}" is not a plain number`;
-  return `"${text}" is not a number`;
+  if (/^-/.test(text)) return `${quoted(text)} is negative, and ${what} never is. Write it without the sign: (A) or (D) gives the direction`;
+  if (/^\(.*\)$/.test(text)) return `${quoted(text)} is written as a negative, and ${what} never is. Write it without parentheses`;
+  if (/\d,\d{1,2}(?!\d)|\d,\d{4}/.test(text)) return `${quoted(text)} has a misplaced thousands separator`;
+  if (/\d/.test(text)) return `${quoted(text)} is not a plain number`;
+  return `${quoted(text)} is not a number`;
 }
 
 /** `$` and the spaces after it: a price or a dollar value may be written with one. */
@@ -109,7 +110,7 @@ export function codingField(cell: CellField): Field<TransactionCoding> {
 
 function readCodingText(text: string): Reading<TransactionCoding> {
   const m = CODE.exec(text);
-  if (!m) return { problem: `"${text}" is not a transaction code` };
+  if (!m) return { problem: `${quoted(text)} is not a transaction code` };
   const letter = m[1] ?? '';
   const upper = letter.toUpperCase();
   const marker = MARKER_CODES[upper];
@@ -129,7 +130,7 @@ function choiceField<T extends string>(cell: CellField, choices: readonly T[], w
   const upper = choices.find((c) => c === bare.toUpperCase());
   const list = choices.join(' or ');
   if (upper) return unreadable(cell, `${what} takes ${list} in capitals: write ${upper}`);
-  return unreadable(cell, `${what} takes ${list}, not "${text}"`);
+  return unreadable(cell, `${what} takes ${list}, not ${quoted(text)}`);
 }
 
 export function directionField(cell: CellField): Field<Direction> {
@@ -152,6 +153,6 @@ export function timelinessField(cell: CellField): Field<Timeliness> {
   if (text === 'V') return read(cell, 'E');
   if (text === 'L') return read(cell, 'L');
   if (text === 'v' || text === 'l') return unreadable(cell, `The V column takes a capital ${text.toUpperCase()}`);
-  return unreadable(cell, `The V column takes V (reported early), L (reported late) or nothing, not "${text}"`);
+  return unreadable(cell, `The V column takes V (reported early), L (reported late) or nothing, not ${quoted(text)}`);
 }
 

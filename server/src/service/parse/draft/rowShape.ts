@@ -94,10 +94,10 @@ export function unplaced(texts: readonly string[], kinds: readonly ColumnKind[])
   return left.reverse();
 }
 
-/** A cell for a message: its number and its text, quoted, at most 14 characters: `12 "Common Stock"`. */
+/** A cell for a message: its number and its text, quoted, at most 12 characters: `12 "Common Stock"`. */
 function cell(index: number, text: string): string {
   if (text === '') return `${index + 1} (empty)`;
-  return `${index + 1} "${text.length > 14 ? `${text.slice(0, 13)}…` : text}"`;
+  return `${index + 1} "${text.length > 12 ? `${text.slice(0, 11)}…` : text}"`;
 }
 
 /** "a", "a and b", "a, b and 2 more". */
@@ -106,20 +106,20 @@ function listed(items: readonly string[]): string {
   return `${items.slice(0, 2).join(', ')} and ${items.length - 2} more`;
 }
 
-export function rowShapeProblem(row: TableRow, cells: readonly CellField[], delimiter: 'pipe' | 'tab'): SyntaxProblem {
+// The delimiter is part of the signature for the callers; the message is the same for both.
+export function rowShapeProblem(row: TableRow, cells: readonly CellField[], _delimiter: 'pipe' | 'tab'): SyntaxProblem {
   const columns = columnsOf(row.table);
   const found = cells.length;
   const expected = columns.length;
-  const separator = delimiter === 'tab' ? 'tab' : '|';
   const left = unplaced(cells.map((c) => c.text), columns.map((c) => c.kind));
   const head = `Table ${row.table} row ${row.ordinal} has ${found} cell${found === 1 ? '' : 's'}, not ${expected}`;
   let message: string;
   if (found > expected) {
     const which = left.map((i) => cell(i, cells[i]?.text ?? ''));
-    message = `${head}: ${left.length === 1 ? 'cell' : 'cells'} ${listed(which)} ${left.length === 1 ? 'fits' : 'fit'} no column. A split cell, or an extra ${separator}?`;
+    message = `${head}: ${left.length === 1 ? 'cell' : 'cells'} ${listed(which)} ${left.length === 1 ? 'looks' : 'look'} split or extra.`;
   } else {
     const which = left.map((j) => `the ${shortColumnName(columns[j]?.kind ?? 'title')}`);
-    message = found === 0 ? `${head}.` : `${head}: no cell reads as ${listed(which)}. A merged cell, or a missing ${separator}?`;
+    message = found === 0 ? `${head}.` : `${head}: ${listed(which)} ${left.length === 1 ? 'is' : 'are'} missing, or merged into another cell.`;
   }
   return { rule: 'row-shape', span: row.span, message };
 }
