@@ -42,7 +42,7 @@ function stateCode(field: Field<unknown>, report: Report): void {
   if (code === '' || STATE_CODES.has(code)) return;
   const named = stateCodeForName(code);
   const hint = named ? `: its code is ${named}` : ', which are two letters or a letter and a digit, such as CA';
-  report('xml-schema', field.valueSpan, `The rptOwnerState ${quoted(code)} is not one of EDGAR's state or country codes (Appendix A)${hint}`);
+  report('xml-schema', field.valueSpan, `The rptOwnerState ${quoted(code, 12)} is not one of EDGAR's state or country codes (Appendix A)${hint}`);
 }
 
 export function checkXmlLimits(filing: Filing, document: XmlElement | undefined, report: Report, _elements: ReadonlyMap<Field<unknown>, XmlElement>): void {
