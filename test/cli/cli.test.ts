@@ -97,7 +97,7 @@ describe('exit codes', () => {
     assert.equal(form4([...warningsOnly, '--max-warnings', '1'], dir).status, 0);
     const over = form4([...warningsOnly, '--max-warnings', '0'], dir);
     assert.equal(over.status, 1);
-    assert.equal(over.stderr, 'form4: 1 warnings exceed --max-warnings 0\n');
+    assert.equal(over.stderr, 'form4: 1 warning exceeds --max-warnings 0\n');
   });
 
   test('--quiet reports errors only', () => {
@@ -237,13 +237,23 @@ describe('severity settings', () => {
 });
 
 describe('help, version, rules', () => {
-  test('--help prints the usage; --version the package version', () => {
+  test('--help prints the usage on stdout and exits 0; --version the package version', () => {
     const help = form4(['--help'], dir);
     assert.equal(help.status, 0);
+    assert.equal(help.stderr, '');
     assert.match(help.stdout, /^Usage: form4 check \[options\] <files or folders…>/);
+    assert.match(help.stdout, /^ {7}form4 fix \[options\] <files or folders…>$/m);
+    assert.match(help.stdout, /^ {7}form4 format \[--check\] <files or folders…>$/m);
     const version = form4(['--version'], dir);
     assert.equal(version.status, 0);
     assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  test('form4 with no arguments is a usage error: the usage on stderr, exit 2 (as form4 check with nothing to check)', () => {
+    const none = form4([], dir);
+    assert.equal(none.status, 2);
+    assert.equal(none.stdout, '');
+    assert.equal(none.stderr, form4(['--help'], dir).stdout);
   });
 
   test('form4 rules lists every rule with its default severity', () => {

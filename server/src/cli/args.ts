@@ -1,4 +1,7 @@
-/** The command line: `form4 check [options] <files or folders…>`, `form4 rules`, `export`, `import`, `render`, `--help`, `--version`. */
+/**
+ * The command line: `form4 check [options] <files or folders…>`, `form4 fix`, `form4 format`,
+ * `form4 rules`, `export`, `import`, `render`, `history`, `next`, `--help`, `--version`.
+ */
 import { readRuleOption, type SeveritySetting } from '../service';
 import { type ExportCommand, parseExportArgs } from './export';
 import { HISTORY_HELP, HISTORY_USAGE, type HistoryCommand, NEXT_USAGE, type NextCommand, parseHistoryArgs, parseNextArgs } from './history';
@@ -9,7 +12,8 @@ export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CheckCommand {
-  readonly command: 'check';
+  /** `fix` checks as `check` does, after applying fix-all to each file in place. */
+  readonly command: 'check' | 'fix';
   readonly paths: readonly string[];
   readonly format: Format;
   readonly rules: Readonly<Record<string, SeveritySetting>>;
@@ -18,8 +22,17 @@ export interface CheckCommand {
   readonly color: boolean | undefined;
 }
 
+/** `form4 format [--check] <files or folders…>`: the formatter, on drafts in place. */
+export interface FormatCommand {
+  readonly command: 'format';
+  readonly paths: readonly string[];
+  /** `--check`: list the drafts that are not formatted, change nothing. */
+  readonly check: boolean;
+}
+
 export type Command =
   | CheckCommand
+  | FormatCommand
   | ExportCommand
   | ImportCommand
   | RenderCommand
@@ -28,9 +41,13 @@ export type Command =
   | NextCommand
   | { readonly command: 'rules'; readonly format: 'stylish' | 'json' }
   | { readonly command: 'help' }
+  /** No command at all: the usage, as a usage error. */
+  | { readonly command: 'usage' }
   | { readonly command: 'version' };
 
 export const USAGE = `Usage: form4 check [options] <files or folders…>
+       form4 fix [options] <files or folders…>
+       form4 format [--check] <files or folders…>
        ${IMPORT_USAGE}
        ${HISTORY_USAGE}
        ${NEXT_USAGE}
@@ -43,11 +60,18 @@ Checks SEC Form 4 drafts (*.form4, *.form4.md) and EDGAR ownership XML filings (
 ownership document are skipped. The filings of a run are read together: each one's holdings are
 checked against the earlier filings of the same reporting person and issuer (history-mismatch).
 
+Fix applies the preferred quick fix of every finding to each file in place (as "Fix all" does
+in the editor), then reports what remains as check does, with the same options and exit codes.
+
+Format aligns the pipes of both tables of each draft in place; EDGAR XML files are skipped with a
+note. With --check it changes nothing, lists the drafts that are not formatted and exits 1 if
+there are any.
+
 ${IMPORT_HELP}
 
 ${HISTORY_HELP}
 
-Options:
+Options of check and fix:
   --format <name>      stylish (default), json, sarif or github
   --rule <id=severity> set a rule's severity: error, warning, information, hint or off
                        (repeatable; overrides .form4rc.json)
@@ -57,14 +81,16 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the bar,
-2 usage or I/O failure.`;
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the bar (format
+--check: a draft not formatted), 2 usage or I/O failure.`;
 
 /** Parses the arguments, or returns the one-line reason they are wrong. */
 export function parseArgs(argv: readonly string[]): Command | string {
   const args = [...argv];
   const first = args[0];
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { command: 'help' };
+  // Nothing to do is a usage error, as "form4 check" with nothing to check is; asking is not.
+  if (first === undefined) return { command: 'usage' };
+  if (first === '-h' || first === '--help' || first === 'help') return { command: 'help' };
   if (first === '-v' || first === '--version') return { command: 'version' };
   if (first === 'rules') {
     const rest = args.slice(1);
@@ -77,7 +103,8 @@ export function parseArgs(argv: readonly string[]): Command | string {
   if (first === 'render') return parseRenderArgs(args.slice(1));
   if (first === 'history') return parseHistoryArgs(args.slice(1));
   if (first === 'next') return parseNextArgs(args.slice(1));
-  if (first !== 'check') return `unknown command "${first}" (try "form4 check <files>" or "form4 --help")`;
+  if (first === 'format') return parseFormatArgs(args.slice(1));
+  if (first !== 'check' && first !== 'fix') return `unknown command "${first}" (try "form4 check <files>" or "form4 --help")`;
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
   let format: Format = 'stylish';
@@ -128,6 +155,19 @@ export function parseArgs(argv: readonly string[]): Command | string {
         paths.push(arg);
     }
   }
-  if (paths.length === 0) return 'no files given: form4 check <files or folders…>';
-  return { command: 'check', paths, format, rules, maxWarnings, quiet, color };
+  if (paths.length === 0) return `no files given: form4 ${first} <files or folders…>`;
+  return { command: first, paths, format, rules, maxWarnings, quiet, color };
+}
+
+function parseFormatArgs(args: readonly string[]): FormatCommand | { readonly command: 'help' } | string {
+  const paths: string[] = [];
+  let check = false;
+  for (const arg of args) {
+    if (arg === '--check') check = true;
+    else if (arg === '-h' || arg === '--help') return { command: 'help' };
+    else if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}" for form4 format (it takes --check)`;
+    else paths.push(arg);
+  }
+  if (paths.length === 0) return 'no files given: form4 format [--check] <files or folders…>';
+  return { command: 'format', paths, check };
 }

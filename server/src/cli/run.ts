@@ -1,14 +1,19 @@
 /**
  * The checker behind `form4`: reads the drafts, applies the nearest `.form4rc.json` and the
- * `--rule` options, checks, prints, and decides the exit code. I/O goes through `CliIo` so that
- * tests can run it in-process.
+ * `--rule` options, checks (after fix-all for `form4 fix`), prints, and decides the exit code.
+ * I/O goes through `CliIo` so that tests can run it in-process.
  */
+import { writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigFiles } from '../node/configFiles';
+import { encodeTextFile } from '../node/textFile';
 import {
+  applyEdits,
   buildHistories,
   checkDocument,
+  count,
   type Finding,
+  fixAll,
   historyFiling,
   mergeSeverities,
   parseSource,
@@ -29,6 +34,7 @@ import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, FormatOptions } from './formats/types';
 import { runExport } from './export';
+import { runFormat } from './format';
 import { RENDER_HELP, runRender } from './render';
 
 export interface CliIo {
@@ -54,6 +60,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     case 'help':
       io.stdout(`${USAGE}\n`);
       return EXIT_OK;
+    case 'usage':
+      io.stderr(`${USAGE}\n`);
+      return EXIT_USAGE;
     case 'version':
       io.stdout(`${io.version}\n`);
       return EXIT_OK;
@@ -63,7 +72,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         : `${RULES.map((r) => `${r.id.padEnd(22)} ${r.defaultSeverity.padEnd(11)} ${r.summary}`).join('\n')}\n`);
       return EXIT_OK;
     case 'check':
+    case 'fix':
       return runCheck(command, io);
+    case 'format':
+      return runFormat(command, io);
     case 'export':
       return runExport(command, io);
     case 'import':
@@ -115,7 +127,13 @@ function runCheck(command: CheckCommand, io: CliIo): number {
       }
       continue;
     }
-    read.push({ file: display(io.cwd, file), rules, document: parseSource(bytes.kind, bytes.text) });
+    let text = bytes.text;
+    if (command.command === 'fix') {
+      const fixed = fixInPlace(file, bytes, rules, io);
+      if (fixed === undefined) return EXIT_USAGE;
+      text = fixed;
+    }
+    read.push({ file: display(io.cwd, file), rules, document: parseSource(bytes.kind, text) });
   }
   const histories = buildHistories(read.flatMap((r) => (r.document ? [historyFiling(r.file, r.document)] : [])).filter((f) => f !== undefined));
   for (const { file, rules, document, findings: ready } of read) {
@@ -158,15 +176,39 @@ function runCheck(command: CheckCommand, io: CliIo): number {
   const warnings = all.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return EXIT_FINDINGS;
   if (command.maxWarnings !== undefined && warnings > command.maxWarnings) {
-    if (command.format === 'stylish') io.stderr(`form4: ${warnings} warnings exceed --max-warnings ${command.maxWarnings}\n`);
+    if (command.format === 'stylish') io.stderr(`form4: ${count(warnings, 'warning')} exceed${warnings === 1 ? 's' : ''} --max-warnings ${command.maxWarnings}\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
 }
 
+/**
+ * `form4 fix`: applies fix-all to a file and writes it back in its own encoding when that changed
+ * it; the text to check, or undefined when the file cannot be written (the reason is printed).
+ */
+function fixInPlace(file: string, read: Extract<ReadSource, { text: string }>, rules: Parameters<typeof fixAll>[1], io: CliIo): string | undefined {
+  const shown = display(io.cwd, file);
+  const { edits, applied } = fixAll(read.text, rules, read.kind);
+  if (edits.length === 0) return read.text;
+  if (read.decoded.replacements > 0) {
+    // Writing back would turn the bytes that could not be read into U+FFFD for good.
+    io.stderr(`form4: ${shown} is not fixed: it has bytes that are not ${read.decoded.encoding.toUpperCase()}, which writing it back would lose\n`);
+    return read.text;
+  }
+  const fixed = applyEdits(read.text, edits);
+  try {
+    writeFileSync(file, encodeTextFile(fixed, read.decoded.encoding, read.decoded.bom));
+  } catch (error) {
+    io.stderr(`form4: cannot write "${shown}": ${describe(error)}\n`);
+    return undefined;
+  }
+  io.stderr(`form4: fixed ${count(applied, 'problem')} in ${shown}\n`);
+  return fixed;
+}
+
 /** The one finding of a file that is not text. */
 function notTextFinding(name: string, reason: string, severity: Severity): Finding {
-  return { rule: 'not-text', severity, message: `${name} is not a text file: ${reason}`, span: { start: 0, end: 0 }, related: [], unnecessary: false, fixes: [] };
+  return { rule: 'not-text', severity, message: `The file ${name} is not a text file: ${reason}.`, span: { start: 0, end: 0 }, related: [], unnecessary: false, fixes: [] };
 }
 
 function resolveFrom(cwd: string, path: string): string {

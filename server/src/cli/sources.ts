@@ -6,12 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decodeTextFile } from '../node/textFile';
+import { decodeTextFile, type DecodedText } from '../node/textFile';
 import { isFilingName, type SourceFile } from './files';
 import { sniffOwnership } from '../service';
 
 export type ReadSource =
-  | { readonly kind: 'draft' | 'xml'; readonly text: string }
+  /** `decoded` says how to write the text back (`form4 fix`, `form4 format`). */
+  | { readonly kind: 'draft' | 'xml'; readonly text: string; readonly decoded: DecodedText }
   | { readonly kind: 'binary'; readonly reason: string }
   | { readonly kind: 'skip' };
 
@@ -20,7 +21,7 @@ export function readSource(source: SourceFile): ReadSource {
   const decoded = decodeTextFile(readFileSync(source.path));
   if ('binary' in decoded) return { kind: 'binary', reason: decoded.reason };
   const text = decoded.text;
-  if (!isFilingName(basename(source.path))) return { kind: 'draft', text };
-  if (sniffOwnership(text)) return { kind: 'xml', text };
-  return source.found ? { kind: 'skip' } : { kind: 'xml', text };
+  if (!isFilingName(basename(source.path))) return { kind: 'draft', text, decoded };
+  if (sniffOwnership(text)) return { kind: 'xml', text, decoded };
+  return source.found ? { kind: 'skip' } : { kind: 'xml', text, decoded };
 }

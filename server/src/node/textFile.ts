@@ -180,3 +180,18 @@ function countSequence(bytes: Uint8Array, sequence: readonly number[]): number {
   }
   return n;
 }
+
+/**
+ * The bytes of `text` in the encoding it was read in, with its byte-order mark if it had one, so
+ * that `form4 format` and `form4 fix` write a Notepad "Unicode" draft back as Notepad saved it.
+ */
+export function encodeTextFile(text: string, encoding: TextEncodingName, bom: boolean): Uint8Array {
+  if (encoding === 'utf-8') {
+    const body = Buffer.from(text, 'utf8');
+    return bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+  }
+  const body = Buffer.from(text, 'utf16le');
+  if (encoding === 'utf-16be') body.swap16();
+  const mark = encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+  return bom ? Buffer.concat([Buffer.from(mark), body]) : body;
+}

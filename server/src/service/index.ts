@@ -26,6 +26,7 @@ export {
 export type { Pos, Span } from './text/position';
 export { fromPosition, fromRange, type Position, type Range, toPosition, toRange } from './text/range';
 export { applyEdits } from './text/edits';
+export { count, grouped } from './text/count';
 export { formatDraft } from './features/formatting';
 export { ruleDocumentationUrl, DOCUMENTATION_URL } from './rules/documentation';
 export { rulesDocumentationMarkdown, rulesTableMarkdown } from './rules/documentationMarkdown';

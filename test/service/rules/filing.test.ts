@@ -33,7 +33,7 @@ describe('late-filing', () => {
     assert.equal(f.line, lineOf(text, '| 07/03/2024'));
     assert.equal(f.column, columnOf(text, '07/03/2024', '| 07/03/2024'));
     assert.equal(f.endColumn, f.column + 10);
-    assert.equal(f.message, 'The transaction of 07/03/2024 was due by 07/08/2024 (2 business days); the draft is signed 07/09/2024, 3 business days after');
+    assert.equal(f.message, 'The transaction of 07/03/2024 was due by 07/08/2024, 2 business days later, but the draft is signed 07/09/2024, 3 business days after.');
     assert.deepEqual(rawFindingsOf(text, 'late-filing')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '07/09/2024')]);
   });
 
@@ -49,7 +49,7 @@ describe('late-filing', () => {
     });
     const f = one(check(text), 'late-filing');
     assert.equal(f.line, lineOf(text, '| 07/03/2024 |'));
-    assert.equal(f.message, 'The transaction of 07/03/2024 (and 2 other rows of that date) was due by 07/08/2024 (2 business days); the draft is signed 07/09/2024, 3 business days after');
+    assert.equal(f.message, 'The transaction of 07/03/2024 (and 2 other rows) was due by 07/08/2024, 2 business days later, but the draft is signed 07/09/2024, 3 business days after.');
     assert.deepEqual(rawFindingsOf(text, 'late-filing')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '07/09/2024'), lineOf(text, '$18.10'), lineOf(text, '$18.20')]);
   });
 
@@ -63,7 +63,7 @@ describe('late-filing', () => {
     none(check(amended('07/08/2024')), 'late-filing');
     const text = amended('07/09/2024');
     const f = one(check(text), 'late-filing');
-    assert.equal(f.message, 'The transaction of 07/03/2024 was due by 07/08/2024 (2 business days); the original Form 4 was filed 07/09/2024 (box 4), 3 business days after');
+    assert.equal(f.message, 'The transaction of 07/03/2024 was due by 07/08/2024, 2 business days later, but the original Form 4 was filed 07/09/2024 (box 4), 3 business days after.');
     assert.deepEqual(rawFindingsOf(text, 'late-filing')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '4. If Amendment')]);
   });
 
@@ -79,12 +79,12 @@ describe('late-filing', () => {
   test('Juneteenth 2024 (Wednesday 06/19): a trade on Tuesday 06/18 is due Friday 06/21', () => {
     none(check(sale('06/18/2024', '06/21/2024')), 'late-filing');
     const late = one(check(sale('06/18/2024', '06/24/2024')), 'late-filing');
-    assert.equal(late.message, 'The transaction of 06/18/2024 was due by 06/21/2024 (2 business days); the draft is signed 06/24/2024, 3 business days after');
+    assert.equal(late.message, 'The transaction of 06/18/2024 was due by 06/21/2024, 2 business days later, but the draft is signed 06/24/2024, 3 business days after.');
   });
 
   test('a Saturday holiday observed on Friday: July 4, 2020 observed 07/03/2020, so Wednesday 07/01 is due Monday 07/06', () => {
     none(check(sale('07/01/2020', '07/06/2020')), 'late-filing');
-    assert.equal(one(check(sale('07/01/2020', '07/07/2020')), 'late-filing').message, 'The transaction of 07/01/2020 was due by 07/06/2020 (2 business days); the draft is signed 07/07/2020, 3 business days after');
+    assert.equal(one(check(sale('07/01/2020', '07/07/2020')), 'late-filing').message, 'The transaction of 07/01/2020 was due by 07/06/2020, 2 business days later, but the draft is signed 07/07/2020, 3 business days after.');
   });
 
   test('New Year\'s Day 2022 (a Saturday) observed on Friday 12/31/2021: Wednesday 12/29/2021 is due Monday 01/03/2022', () => {
@@ -105,7 +105,7 @@ describe('late-filing', () => {
     const text = sale('07/03/2024', '07/12/2024', { deemed: '07/09/2024' });
     const f = one(check(text), 'late-filing');
     assert.equal(f.column, columnOf(text, '07/09/2024'));
-    assert.equal(f.message, 'The transaction of 07/09/2024 (deemed execution date) was due by 07/11/2024 (2 business days); the draft is signed 07/12/2024, 3 business days after');
+    assert.equal(f.message, 'The transaction of 07/09/2024 (deemed executed) was due by 07/11/2024, 2 business days later, but the draft is signed 07/12/2024, 3 business days after.');
   });
 
   test('a filing months late (a conversion filed 60 business days after it)', () => {

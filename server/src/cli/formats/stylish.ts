@@ -2,7 +2,7 @@
  * The default output: one line per finding, `file:line:col  severity  message  rule-id`,
  * grouped by file, and a summary line.
  */
-import type { Severity } from '../../service';
+import { count, grouped, type Severity } from '../../service';
 import { elsewhere, type FileResult, type FormatOptions, oneBased } from './types';
 
 const COLORS: Readonly<Record<Severity, string>> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
@@ -30,13 +30,10 @@ export function formatStylish(results: readonly FileResult[], options: FormatOpt
     blocks.push(lines.join('\n'));
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
+  const files = count(results.length, 'file');
   const summary = total === 0
     ? `No problems in ${files}.`
-    : `${total} problem${total === 1 ? '' : 's'} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')}) in ${files}.`;
+    : `${count(total, 'problem')} (${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${grouped(counts.information)} information, ${count(counts.hint, 'hint')}) in ${files}.`;
   return [...blocks, paint(total === 0 ? '' : counts.error > 0 ? COLORS.error : COLORS.warning, summary)].join('\n\n') + '\n';
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

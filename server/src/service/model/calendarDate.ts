@@ -58,7 +58,7 @@ export function readDate(text: string): DateReading {
   if (year < 1900 || year > 2999) return { kind: 'invalid', reason: `the year ${year} is out of range` };
   const date = calendarDate(year, month, day);
   if (!date) {
-    return { kind: 'invalid', reason: `${MONTH_NAMES[month - 1] ?? 'that month'} ${year} has no day ${day}` };
+    return { kind: 'invalid', reason: `${capitalizedMonth(MONTH_NAMES[month - 1] ?? 'that month')} ${year} has no day ${day}` };
   }
   return { kind: 'date', date };
 }
@@ -159,4 +159,9 @@ export function datesInProse(text: string): { date: CalendarDate; index: number;
 function monthIndex(name: string): number {
   const key = name.toLowerCase().slice(0, 3);
   return MONTH_NAMES.findIndex((m) => m.startsWith(key)) + 1;
+}
+
+/** "february" as a message writes it: "February" ("that month" stays as it is). */
+function capitalizedMonth(name: string): string {
+  return name === 'that month' ? name : name.charAt(0).toUpperCase() + name.slice(1);
 }

@@ -1,4 +1,6 @@
 /** Footnote rules: references without footnotes, footnotes without references, numbering. */
+import { count, grouped } from '../text/count';
+import { capitalized, cellLabel } from './helpers';
 import type { RuleDefinition } from './types';
 
 export const footnoteUndefined: RuleDefinition = {
@@ -8,7 +10,7 @@ export const footnoteUndefined: RuleDefinition = {
   summary: 'A reference to a footnote that the Explanation of Responses does not have.',
   description:
     'Every `(n)` in a cell or box must have its footnote in the Explanation of Responses. The quick fix appends a stub footnote `(n)` for you to write.',
-  example: { draft: '| Common Stock | 08/06/2013 | | S (4) | …\n\nExplanation of Responses:\n(1) …', message: 'Footnote (4) is referred to in Table I row 2, Transaction Code, but the Explanation of Responses has no footnote (4)' },
+  example: { draft: '| Common Stock | 08/06/2013 | | S (4) | …\n\nExplanation of Responses:\n(1) …', message: 'The code of Table I row 2 refers to footnote (4), but the Explanation of Responses has no footnote (4).' },
   source: 'model',
   check({ analysis, report }) {
     const { uses, footnotesById } = analysis.footnotes;
@@ -16,7 +18,7 @@ export const footnoteUndefined: RuleDefinition = {
       if (footnotesById.has(use.ref.id)) continue;
       report({
         span: use.ref.span,
-        message: `Footnote (${use.ref.id}) is referred to in ${use.where}, but the Explanation of Responses has no footnote (${use.ref.id})`,
+        message: `${capitalized(use.row && use.column !== undefined ? cellLabel(use.row, use.column) : use.where)} refers to footnote (${use.ref.id}), but the Explanation of Responses has no footnote (${use.ref.id}).`,
         // Not preferred: fix-all must not turn a missing footnote into an empty one (footnote-empty).
         fixes: [{ title: `Add footnote (${use.ref.id}) to the Explanation of Responses`, preferred: false, changes: [{ kind: 'addFootnote', id: use.ref.id, text: '' }] }],
       });
@@ -29,10 +31,10 @@ export const footnoteUnused: RuleDefinition = {
   group: 'Footnotes',
   defaultSeverity: 'error',
   severityNote: 'error, tagged unnecessary',
-  summary: 'A footnote that nothing refers to (EDGAR suspends such a filing, §5).',
+  summary: 'A footnote that nothing refers to (EDGAR suspends such a filing).',
   description:
     'EDGAR suspends a filing whose footnotes are not all referred to (Technical Specification §5). Either a reference was forgotten (add `(n)` to the cell it explains) or the footnote is left over. The quick fix removes it when that does not renumber the footnotes after it.',
-  example: { draft: 'Explanation of Responses:\n(1) …\n(2) The option is fully vested.', message: 'Footnote (2) is not referred to anywhere: EDGAR suspends a filing with an unused footnote' },
+  example: { draft: 'Explanation of Responses:\n(1) …\n(2) The option is fully vested.', message: 'Nothing refers to footnote (2), and EDGAR suspends a filing with an unused footnote. Refer to it from a cell, or remove it.' },
   source: 'model',
   check({ filing, analysis, report }) {
     const { usesById } = analysis.footnotes;
@@ -40,7 +42,7 @@ export const footnoteUnused: RuleDefinition = {
       if (usesById.has(footnote.id)) continue;
       report({
         span: footnote.span,
-        message: `Footnote (${footnote.id}) is not referred to anywhere: EDGAR suspends a filing with an unused footnote`,
+        message: `Nothing refers to footnote (${footnote.id}), and EDGAR suspends a filing with an unused footnote. Refer to it from a cell, or remove it.`,
         unnecessary: true,
         // The front end declines it where removing would renumber the footnotes after it.
         fixes: [{ title: `Remove footnote (${footnote.id})`, preferred: false, changes: [{ kind: 'removeFootnote', footnote }] }],
@@ -57,10 +59,10 @@ export const footnoteEmpty: RuleDefinition = {
   summary: 'A footnote with no text (a stub left to write).',
   description:
     'A footnote that says nothing explains nothing, and EDGAR rejects a footnote without text. The quick fix of footnote-undefined writes a stub `(n) ` for you to complete; this rule keeps it from being filed empty. Fix-all does not write such stubs: it would turn a missing footnote into an empty one.',
-  example: { draft: 'Explanation of Responses:\n(1) The price is a weighted average.\n(2) ', message: 'Footnote (2) has no text: write what it explains, or remove it with its references' },
+  example: { draft: 'Explanation of Responses:\n(1) The price is a weighted average.\n(2) ', message: 'Footnote (2) has no text. Write what it explains, or remove it with its references.' },
   check({ filing, report }) {
     for (const f of filing.footnotes) {
-      if (f.text.trim() === '') report({ span: f.span, message: `Footnote (${f.id}) has no text: write what it explains, or remove it with its references` });
+      if (f.text.trim() === '') report({ span: f.span, message: `Footnote (${f.id}) has no text. Write what it explains, or remove it with its references.` });
     }
   },
 };
@@ -72,7 +74,7 @@ export const footnoteDuplicate: RuleDefinition = {
   summary: 'Two footnotes with the same number, or one footnote referenced twice from the same cell.',
   description:
     'Footnote numbers identify footnotes (EDGAR\'s F1…F99): two footnotes numbered alike leave references ambiguous. A cell that refers to the same footnote twice (`(1)(1)`) is a typo.',
-  example: { draft: '(1) The shares are held by a trust.\n(1) The option vests monthly.', message: 'A second footnote is numbered (1)' },
+  example: { draft: '(1) The shares are held by a trust.\n(1) The option vests monthly.', message: 'Two footnotes are numbered (1). Give this one the next free number.' },
   source: 'model',
   check({ analysis, report }) {
     for (const [id, list] of analysis.footnotes.footnotesById) {
@@ -81,7 +83,7 @@ export const footnoteDuplicate: RuleDefinition = {
       for (const other of others) {
         report({
           span: other.markerSpan,
-          message: `A second footnote is numbered (${id})`,
+          message: `Two footnotes are numbered (${id}). Give this one the next free number.`,
           related: [{ span: first.markerSpan, message: `The first footnote (${id})` }],
         });
       }
@@ -94,7 +96,7 @@ export const footnoteDuplicate: RuleDefinition = {
       for (const ref of holder.refs) {
         const earlier = seen.get(ref.id);
         if (earlier) {
-          report({ span: ref.span, message: `Footnote (${ref.id}) is referred to twice in the same cell`, related: [{ span: earlier.span, message: 'The first reference' }] });
+          report({ span: ref.span, message: `This cell refers to footnote (${ref.id}) twice. Remove one of the references.`, related: [{ span: earlier.span, message: 'The first reference' }] });
         } else {
           seen.set(ref.id, ref);
         }
@@ -114,22 +116,22 @@ export const footnoteLimits: RuleDefinition = {
   summary: 'A footnote over 1,000 characters, more than 99 footnotes, remarks over 2,000 characters.',
   description:
     'EDGAR\'s limits: a footnote holds at most 1,000 characters, a form at most 99 footnotes (F1…F99), and the remarks at most 2,000 characters. Split a long footnote in two, or move text to the remarks.',
-  example: { draft: '(1) (1,200 characters of text)', message: 'Footnote (1) has 1,200 characters; EDGAR accepts at most 1,000' },
+  example: { draft: '(1) (1,200 characters of text)', message: 'Footnote (1) has 1,200 characters, and EDGAR accepts at most 1,000. Shorten it, or split it in two.' },
   source: 'model',
   check({ filing, report }) {
     for (const f of filing.footnotes) {
       if (f.text.length > FOOTNOTE_LIMIT) {
-        report({ span: f.span, message: `Footnote (${f.id}) has ${f.text.length.toLocaleString('en-US')} characters; EDGAR accepts at most ${FOOTNOTE_LIMIT.toLocaleString('en-US')}` });
+        report({ span: f.span, message: `Footnote (${f.id}) has ${grouped(f.text.length)} characters, and EDGAR accepts at most ${grouped(FOOTNOTE_LIMIT)}. Shorten it, or split it in two.` });
       }
     }
     const extra = filing.footnotes[FOOTNOTE_COUNT];
-    if (extra) report({ span: extra.span, message: `The draft has ${filing.footnotes.length} footnotes; EDGAR accepts at most ${FOOTNOTE_COUNT}` });
+    if (extra) report({ span: extra.span, message: `The draft has ${count(filing.footnotes.length, 'footnote')}, and EDGAR accepts at most ${FOOTNOTE_COUNT}. Merge some, or move text to the remarks.` });
     for (const f of filing.footnotes) {
-      if (f.id > FOOTNOTE_COUNT && f.numberSpan) report({ span: f.numberSpan, message: `Footnote numbers go from 1 to ${FOOTNOTE_COUNT} (F1…F${FOOTNOTE_COUNT})` });
+      if (f.id > FOOTNOTE_COUNT && f.numberSpan) report({ span: f.numberSpan, message: `Footnote numbers go from 1 to ${FOOTNOTE_COUNT} in EDGAR (F1 to F${FOOTNOTE_COUNT}). Renumber this footnote.` });
     }
     const remarks = filing.remarks;
     if (remarks && remarks.text.length > REMARKS_LIMIT) {
-      report({ span: remarks.span, message: `The remarks have ${remarks.text.length.toLocaleString('en-US')} characters; EDGAR accepts at most ${REMARKS_LIMIT.toLocaleString('en-US')}` });
+      report({ span: remarks.span, message: `The remarks have ${grouped(remarks.text.length)} characters, and EDGAR accepts at most ${grouped(REMARKS_LIMIT)}. Shorten them.` });
     }
   },
 };
@@ -141,7 +143,7 @@ export const footnoteOrder: RuleDefinition = {
   summary: 'Footnotes not numbered in order of first reference.',
   description:
     'Readers expect footnote (1) to be the first one referred to, (2) the second, and so on through the form. A footnote first referred to after a higher-numbered one reads out of order; renaming footnote numbers (F2 in the editor) renumbers the references with them.',
-  example: { draft: '| … | S (2) | … |\n| … | S (1) | … |', message: 'Footnote (1) is first referred to after footnote (2): number footnotes in the order they are first referred to' },
+  example: { draft: '| … | S (2) | … |\n| … | S (1) | … |', message: 'Footnote (1) is first referred to after footnote (2). Number footnotes in the order the draft first refers to them.' },
   source: 'model',
   check({ analysis, report }) {
     const firstUse = new Map<number, (typeof analysis.footnotes.uses)[number]>();
@@ -149,7 +151,7 @@ export const footnoteOrder: RuleDefinition = {
     let highest: number | undefined;
     for (const [id, use] of firstUse) {
       if (highest !== undefined && id < highest) {
-        report({ span: use.ref.span, message: `Footnote (${id}) is first referred to after footnote (${highest}): number footnotes in the order they are first referred to` });
+        report({ span: use.ref.span, message: `Footnote (${id}) is first referred to after footnote (${highest}). Number footnotes in the order the draft first refers to them.` });
       }
       highest = highest === undefined ? id : Math.max(highest, id);
     }

@@ -8,6 +8,7 @@ import type { ModelFix } from '../model/changes';
 import { codeInfo } from '../model/codes';
 import { decimal, formatDecimal, formatPrice } from '../model/decimal';
 import { type Footnote, rowHasFootnote, type TableRow } from '../model/filing';
+import { count } from '../text/count';
 import { relatedRow, rowLabel } from './helpers';
 import type { RuleDefinition } from './types';
 
@@ -31,7 +32,7 @@ export const codeDirection: RuleDefinition = {
   summary: 'A code against its direction: S, F, D, U or H with A; P, L or A with D; G with a price above 0.',
   description:
     'Some codes imply the direction of the transaction: a sale (S), a withholding (F), a disposition to the issuer (D), a tender (U) or an expiration with value (H) dispose of shares; a purchase (P), a small acquisition (L) or a grant (A) acquire them. A sale coded A is a real error found in filed forms. A gift (G) has no price. The quick fix flips (A)/(D).',
-  example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | A | $18.37 | 75,500 | D | |', message: 'S (sale) disposes of shares, but the row says A (acquired)' },
+  example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | A | $18.37 | 75,500 | D | |', message: 'S (sale) disposes of shares, but the row says A (acquired). Change one of them.' },
   source: 'model',
   check({ analysis, report }) {
     for (const row of analysis.rows.trusted) {
@@ -43,21 +44,21 @@ export const codeDirection: RuleDefinition = {
       if (direction === 'A' && DISPOSAL_CODES.has(code)) {
         report({
           span: row.acquiredDisposed.valueSpan,
-          message: `${name} disposes of shares, but the row says A (acquired)`,
+          message: `${name} disposes of shares, but the row says A (acquired). Change one of them.`,
           severity: code === 'S' ? 'error' : 'warning',
           fixes: directionFixes(row, analysis),
         });
       } else if (direction === 'D' && ACQUISITION_CODES.has(code)) {
         report({
           span: row.acquiredDisposed.valueSpan,
-          message: `${name} acquires shares, but the row says D (disposed of)`,
+          message: `${name} acquires shares, but the row says D (disposed of). Change one of them.`,
           severity: code === 'P' ? 'error' : 'warning',
           fixes: directionFixes(row, analysis),
         });
       }
       const price = row.pricePerShare.value;
       if (code === 'G' && price && price.greaterThan(0)) {
-        report({ span: row.pricePerShare.valueSpan, message: `A gift (G) has no price, but the row gives ${formatPrice(price)}`, severity: 'warning' });
+        report({ span: row.pricePerShare.valueSpan, message: `A gift (G) has no price, but the row gives ${formatPrice(price)}. Write $0.`, severity: 'warning' });
       }
     }
   },
@@ -103,14 +104,14 @@ export const codeNeedsFootnote: RuleDefinition = {
   summary: 'A J or K row without a footnote describing it.',
   description:
     'Code J ("other acquisition or disposition") says nothing by itself: General Instruction 8 asks for the transaction to be described, which the form does in a footnote (215 of 215 real J rows have one). An equity swap, marked `(K)` after the code, is described the same way.',
-  example: { draft: '| Common Stock | 03/01/2019 | | J | | 5,000 | D | $0 | 20,000 | D | |', message: 'A J transaction needs a footnote describing it' },
+  example: { draft: '| Common Stock | 03/01/2019 | | J | | 5,000 | D | $0 | 20,000 | D | |', message: 'A J transaction needs a footnote that describes it. Add one and refer to it from this row.' },
   source: 'model',
   check({ analysis, report }) {
     for (const row of analysis.rows.trusted) {
       const coding = row.coding.value;
       if (!coding || (coding.code !== 'J' && !coding.equitySwap) || rowHasFootnote(row)) continue;
       const what = coding.code === 'J' ? 'A J transaction' : 'An equity swap transaction (K)';
-      report({ span: row.coding.valueSpan, message: `${what} needs a footnote describing it` });
+      report({ span: row.coding.valueSpan, message: `${what} needs a footnote that describes it. Add one and refer to it from this row.` });
     }
   },
 };
@@ -119,19 +120,19 @@ export const ownershipNature: RuleDefinition = {
   id: 'ownership-nature',
   group: 'Rows',
   defaultSeverity: 'error',
-  summary: 'Ownership D with a nature filled in, or I without one (cm(5); EDGAR suspends it).',
+  summary: 'Ownership D with a nature filled in, or I without one (EDGAR suspends it).',
   description:
-    'Column 7 (Table I) or 11 (Table II) says how an indirect holding is held: `By Spouse`, `By Trust`, `See footnote (2)`. It is mandatory when the ownership form is `I` and must be empty when it is `D` (Technical Specification cm(5): EDGAR suspends the filing otherwise).',
-  example: { draft: '| Common Stock | | | | | | | | 12,000 | I | |', message: 'Ownership is I (indirect) but the nature of the indirect ownership is empty, e.g. By Trust (cm(5))' },
+    'Column 7 (Table I) or 11 (Table II) says how an indirect holding is held: `By Spouse`, `By Trust`, `See footnote (2)`. It is mandatory when the ownership form is `I` and must be empty when it is `D` (EDGAR\'s Technical Specification, rule cm(5): EDGAR suspends the filing otherwise).',
+  example: { draft: '| Common Stock | | | | | | | | 12,000 | I | |', message: 'The ownership is I (indirect), but the nature of ownership is empty. Say how it is held, as in By Trust.' },
   source: 'model',
   check({ analysis, report }) {
     for (const row of analysis.rows.trusted) {
       const form = row.directOrIndirect.value;
       const nature = row.nature;
       if (form === 'D' && nature.text !== '') {
-        report({ span: nature.valueSpan, message: `Ownership is D (direct), so the nature of indirect ownership must be empty, not "${nature.text}" (cm(5))` });
+        report({ span: nature.valueSpan, message: `The ownership is D (direct), so the nature of ownership must be empty. Remove "${nature.text}", or change D to I.` });
       } else if (form === 'I' && nature.text === '' && nature.refs.length === 0) {
-        report({ span: nature.span, message: 'Ownership is I (indirect) but the nature of the indirect ownership is empty, e.g. By Trust (cm(5))' });
+        report({ span: nature.span, message: 'The ownership is I (indirect), but the nature of ownership is empty. Say how it is held, as in By Trust.' });
       }
     }
   },
@@ -145,7 +146,7 @@ export const weightedAverage: RuleDefinition = {
   summary: 'A weighted-average price outside the range its footnote states, a range wider than $1, or a missing undertaking.',
   description:
     'Under the SEC staff\'s 2008 position, trades at several prices may be reported on one row at their weighted-average price, with a footnote giving the range ("ranging from $18.00 to $18.81") and an undertaking to give the number of shares at each price on request. A weighted average outside its own range is a typo (error). A range wider than $1 should be split into rows of narrower ranges, and the undertaking must be there (warnings).',
-  example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.9654 (2) | 55,500 | D | |\n…\n(2) … ranging from $18.00 to $18.81 …', message: 'The weighted-average price $18.9654 is outside the range $18.00 to $18.81 that footnote (2) gives' },
+  example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | D | $18.9654 (2) | 55,500 | D | |\n…\n(2) … ranging from $18.00 to $18.81 …', message: 'The weighted-average price $18.9654 is outside the range $18.00 to $18.81 that footnote (2) gives.' },
   source: 'model',
   check({ filing, analysis, report }) {
     const reportedFootnotes = new Set<Footnote>();
@@ -170,7 +171,7 @@ export const weightedAverage: RuleDefinition = {
           const stated = ranges.map((r) => `${formatPrice(r.low)} to ${formatPrice(r.high)}`);
           report({
             span: row.pricePerShare.valueSpan,
-            message: `The weighted-average price ${formatPrice(price)} is outside ${stated.length === 1 ? `the range ${stated[0]}` : `every range (${stated.join('; ')})`} that footnote (${footnote.id}) gives`,
+            message: `The weighted-average price ${formatPrice(price)} is outside ${stated.length === 1 ? `the range ${stated[0]}` : `every range (${stated.join('; ')})`} that footnote (${footnote.id}) gives.`,
             related: [{ span: footnote.span, message: `Footnote (${footnote.id})` }],
           });
         }
@@ -180,14 +181,14 @@ export const weightedAverage: RuleDefinition = {
         if (widest.high.minus(widest.low).greaterThan(decimal(1))) {
           report({
             span: footnote.span,
-            message: `Footnote (${footnote.id}) gives a price range of ${formatPrice(widest.high.minus(widest.low))} (${formatPrice(widest.low)} to ${formatPrice(widest.high)}); weighted averages are reported within ranges of $1 or less: split the row`,
+            message: `Footnote (${footnote.id}) gives a range of ${formatPrice(widest.high.minus(widest.low))} (${formatPrice(widest.low)} to ${formatPrice(widest.high)}). Weighted averages are reported in ranges of $1 or less: split the row.`,
             severity: 'warning',
           });
         }
         if (!facts.undertaking && !undertakingGiven) {
           report({
             span: footnote.span,
-            message: `Footnote (${footnote.id}) gives a weighted-average range but not the undertaking to provide, upon request, full information regarding the number of shares at each separate price`,
+            message: `Footnote (${footnote.id}) gives a weighted-average range, but not the undertaking to give the number of shares sold at each price on request.`,
             severity: 'warning',
           });
         }
@@ -203,7 +204,7 @@ export const deemedDate: RuleDefinition = {
   summary: 'Deemed execution date before the transaction date, or more than 3 business days after it.',
   description:
     'A deemed execution date (Rule 16a-3(g)(2): a 10b5-1 plan or a similar instruction where the insider did not pick the date) is on or after the trade and at most three business days later; beyond that, the third business day is the deemed date. A deemed date before the trade is a typo.',
-  example: { draft: '| Common Stock | 08/06/2013 | 08/02/2013 | S | …', message: 'The deemed execution date 08/02/2013 is before the transaction date 08/06/2013' },
+  example: { draft: '| Common Stock | 08/06/2013 | 08/02/2013 | S | …', message: 'The deemed execution date 08/02/2013 is before the transaction date 08/06/2013. Check both dates.' },
   source: 'model',
   check({ analysis, report }) {
     for (const row of analysis.rows.trusted) {
@@ -212,12 +213,12 @@ export const deemedDate: RuleDefinition = {
       if (!trade || !deemed) continue;
       const span = row.deemedExecutionDate.valueSpan;
       if (compareDates(deemed, trade) < 0) {
-        report({ span, message: `The deemed execution date ${formatDate(deemed)} is before the transaction date ${formatDate(trade)}` });
+        report({ span, message: `The deemed execution date ${formatDate(deemed)} is before the transaction date ${formatDate(trade)}. Check both dates.` });
         continue;
       }
       const days = businessDaysBetween(trade, deemed);
       if (days > 3) {
-        report({ span, message: `The deemed execution date ${formatDate(deemed)} is ${days} business days after the transaction date ${formatDate(trade)}; it is at most 3 (Rule 16a-3(g)(2))` });
+        report({ span, message: `The deemed execution date ${formatDate(deemed)} is ${count(days, 'business day')} after the transaction date ${formatDate(trade)}, and Rule 16a-3(g)(2) allows at most 3.` });
       }
     }
   },
@@ -230,7 +231,7 @@ export const derivativeDates: RuleDefinition = {
   summary: 'Expiration date before date exercisable, or before the transaction date.',
   description:
     'A derivative cannot expire before it becomes exercisable, and a transaction in it cannot happen after it expired: one of the dates in Table II column 6 (or column 3) is a typo.',
-  example: { draft: '| Stock Option (right to buy) | $4.10 | 08/06/2013 | | M | | | 10,000 | 11/05/2020 | 11/05/2010 | …', message: 'The expiration date 11/05/2010 is before the date exercisable 11/05/2020' },
+  example: { draft: '| Stock Option (right to buy) | $4.10 | 08/06/2013 | | M | | | 10,000 | 11/05/2020 | 11/05/2010 | …', message: 'The expiration date 11/05/2010 is before the date exercisable 11/05/2020. Check both dates.' },
   source: 'model',
   check({ analysis, report }) {
     for (const row of analysis.rows.trusted) {
@@ -244,7 +245,7 @@ export const derivativeDates: RuleDefinition = {
       const before: string[] = [];
       if (exercisable && compareDates(expiration, exercisable) < 0) before.push(`the date exercisable ${formatDate(exercisable)}`);
       if (trade && compareDates(expiration, trade) < 0) before.push(`the transaction date ${formatDate(trade)}`);
-      if (before.length > 0) report({ span, message: `The expiration date ${formatDate(expiration)} is before ${before.join(' and ')}` });
+      if (before.length > 0) report({ span, message: `The expiration date ${formatDate(expiration)} is before ${before.join(' and ')}. Check the dates.` });
     }
   },
 };
@@ -256,7 +257,7 @@ export const duplicateRow: RuleDefinition = {
   summary: 'Two rows identical in every cell.',
   description:
     'Two rows that agree in every cell report the same transaction twice, usually a row pasted twice. Two real trades of the same size at the same price on the same day still differ in the amount owned after each.',
-  example: { draft: '| Common Stock | 08/06/2013 | | S | | 100 | D | $18.00 | 900 | D | |\n| Common Stock | 08/06/2013 | | S | | 100 | D | $18.00 | 900 | D | |', message: 'Table I row 2 repeats Table I row 1 cell for cell' },
+  example: { draft: '| Common Stock | 08/06/2013 | | S | | 100 | D | $18.00 | 900 | D | |\n| Common Stock | 08/06/2013 | | S | | 100 | D | $18.00 | 900 | D | |', message: 'Table I row 2 repeats Table I row 1 cell for cell. Remove it if it was pasted twice.' },
   source: 'model',
   check({ analysis, report }) {
     // Rows by a short key first; the full key only among rows that share it.
@@ -276,7 +277,7 @@ export const duplicateRow: RuleDefinition = {
       const key = rowKey(row);
       const earlier = seen.get(key);
       if (earlier) {
-        report({ span: row.span, message: `${rowLabel(row)} repeats ${rowLabel(earlier)} cell for cell`, related: [relatedRow(earlier, 'the same row')] });
+        report({ span: row.span, message: `${rowLabel(row)} repeats ${rowLabel(earlier)} cell for cell. Remove it if it was pasted twice.`, related: [relatedRow(earlier, 'the same row')] });
       } else {
         seen.set(key, row);
       }

@@ -7,6 +7,7 @@ import { codeInfo, type Direction, MARKER_CODES } from '../../model/codes';
 import { type Decimal, parseDecimal } from '../../model/decimal';
 import type { Field, OwnershipForm, Quantity, Timeliness, TransactionCoding } from '../../model/filing';
 import { TextMemo } from '../../model/memo';
+import { quoted } from '../../text/sentence';
 import type { CellField } from './cells';
 
 /** Publishes a cell as a field with its value. */
@@ -53,15 +54,17 @@ export function dateField(cell: CellField): Field<CalendarDate> {
 
 function readDateText(text: string): Reading<CalendarDate> {
   const reading = readDate(text);
-  return reading.kind === 'date' ? { value: reading.date } : { problem: reading.reason };
+  // Value first, so that a rule can name the cell before it: 'The transaction date "02/30/2024" is not a date: …'.
+  return reading.kind === 'date' ? { value: reading.date } : { problem: `${quoted(text)} is not a date: ${reading.reason}` };
 }
 
+/** What is wrong with a number, value first (a rule names the cell before it). */
 function numberProblem(text: string, what: string): string {
-  if (/^-/.test(text)) return `${what} is never negative: column (A)/(D) gives the direction`;
-  if (/^\(.*\)$/.test(text)) return `${what} is never negative: write it without parentheses`;
-  if (/\d,\d{1,2}(?!\d)|\d,\d{4}/.test(text)) return `"${text}" has a misplaced thousands separator`;
-  if (/\d/.test(text)) return `"${text}" is not a plain number`;
-  return `"${text}" is not a number`;
+  if (/^-/.test(text)) return `${quoted(text)} is negative, and ${what} never is. Write it without the sign: (A) or (D) gives the direction`;
+  if (/^\(.*\)$/.test(text)) return `${quoted(text)} is written as a negative, and ${what} never is. Write it without parentheses`;
+  if (/\d,\d{1,2}(?!\d)|\d,\d{4}/.test(text)) return `${quoted(text)} has a misplaced thousands separator`;
+  if (/\d/.test(text)) return `${quoted(text)} is not a plain number`;
+  return `${quoted(text)} is not a number`;
 }
 
 /** `$` and the spaces after it: a price or a dollar value may be written with one. */
@@ -81,7 +84,7 @@ export function priceField(cell: CellField): Field<Decimal> {
 function readPriceText(text: string): Reading<Decimal> {
   const body = text.slice(dollarSign(text));
   const value = parseDecimal(body);
-  return value ? { value } : { problem: numberProblem(body, 'A price') };
+  return value ? { value } : { problem: numberProblem(body, 'a price') };
 }
 
 /** A number of shares, or a dollar value when written with `$`. */
@@ -94,7 +97,7 @@ function readQuantityText(text: string): Reading<Quantity> {
   const sign = dollarSign(text);
   const body = sign > 0 ? text.slice(sign) : text;
   const amount = parseDecimal(body);
-  return amount ? { value: { amount, dollars: sign > 0 } } : { problem: numberProblem(body, 'An amount') };
+  return amount ? { value: { amount, dollars: sign > 0 } } : { problem: numberProblem(body, 'an amount') };
 }
 
 const CODE = /^([A-Za-z])\s*(\(\s*[Kk]\s*\)|[Kk])?$/;
@@ -107,13 +110,13 @@ export function codingField(cell: CellField): Field<TransactionCoding> {
 
 function readCodingText(text: string): Reading<TransactionCoding> {
   const m = CODE.exec(text);
-  if (!m) return { problem: `"${text}" is not a transaction code` };
+  if (!m) return { problem: `${quoted(text)} is not a transaction code` };
   const letter = m[1] ?? '';
   const upper = letter.toUpperCase();
   const marker = MARKER_CODES[upper];
   if (marker && !m[2]) return { problem: marker };
-  if (!codeInfo(upper)) return { problem: `${upper} is not a transaction code of General Instruction 8` };
-  if (letter !== upper) return { problem: `codes are capital letters: write ${upper}` };
+  if (!codeInfo(upper)) return { problem: `"${upper}" is not a transaction code of General Instruction 8` };
+  if (letter !== upper) return { problem: `"${letter}" is in lower case. Codes are capital letters: write ${upper}` };
   return { value: { code: upper, equitySwap: m[2] !== undefined } };
 }
 
@@ -125,19 +128,19 @@ function choiceField<T extends string>(cell: CellField, choices: readonly T[], w
   const found = choices.find((c) => c === bare);
   if (found) return read(cell, found);
   const upper = choices.find((c) => c === bare.toUpperCase());
-  const list = choices.map((c) => `\`${c}\``).join(' or ');
-  if (upper) return unreadable(cell, `${what} is ${list}, in capitals: write ${upper}`);
-  return unreadable(cell, `${what} is ${list}, not "${text}"`);
+  const list = choices.join(' or ');
+  if (upper) return unreadable(cell, `${what} takes ${list} in capitals: write ${upper}`);
+  return unreadable(cell, `${what} takes ${list}, not ${quoted(text)}`);
 }
 
 export function directionField(cell: CellField): Field<Direction> {
-  return choiceField<Direction>(cell, ['A', 'D'], '(A) or (D)');
+  return choiceField<Direction>(cell, ['A', 'D'], 'The (A) or (D) column');
 }
 
 export function ownershipField(cell: CellField): Field<OwnershipForm> {
-  if (/^direct$/i.test(cell.text)) return unreadable(cell, 'The ownership form is `D` or `I`: write D for direct');
-  if (/^indirect$/i.test(cell.text)) return unreadable(cell, 'The ownership form is `D` or `I`: write I for indirect');
-  return choiceField<OwnershipForm>(cell, ['D', 'I'], 'The ownership form');
+  if (/^direct$/i.test(cell.text)) return unreadable(cell, 'The ownership form column takes D or I: write D for direct');
+  if (/^indirect$/i.test(cell.text)) return unreadable(cell, 'The ownership form column takes D or I: write I for indirect');
+  return choiceField<OwnershipForm>(cell, ['D', 'I'], 'The ownership form column');
 }
 
 /**
@@ -149,7 +152,7 @@ export function timelinessField(cell: CellField): Field<Timeliness> {
   if (text === '') return blank(cell);
   if (text === 'V') return read(cell, 'E');
   if (text === 'L') return read(cell, 'L');
-  if (text === 'v' || text === 'l') return unreadable(cell, `The V column holds a capital ${text.toUpperCase()}`);
-  return unreadable(cell, `The V column holds V (reported early), L (reported late) or nothing, not "${text}"`);
+  if (text === 'v' || text === 'l') return unreadable(cell, `The V column takes a capital ${text.toUpperCase()}`);
+  return unreadable(cell, `The V column takes V (reported early), L (reported late) or nothing, not ${quoted(text)}`);
 }
 

@@ -106,7 +106,7 @@ export function buildRow(table: TableId, span: Span, cells: readonly CellField[]
   let acquiredDisposed: NonDerivativeRow['acquiredDisposed'];
   if (acquired.text !== '' && disposed.text !== '') {
     shares = acquired;
-    acquiredDisposed = spanning(acquired, disposed, 'a row fills either column 5 (A) or column 5 (D), not both');
+    acquiredDisposed = spanning(acquired, disposed, 'A Table II row fills either column 5 (A) or column 5 (D), not both: empty one of them');
   } else if (acquired.text !== '') {
     shares = acquired;
     acquiredDisposed = copyField(acquired, { value: 'A', problem: undefined });

@@ -36,6 +36,7 @@ import { collapseSpaces } from '../../text/cleanText';
 import { type SourceLine, splitLines } from '../../text/lines';
 import { positionIn } from '../../text/edits';
 import type { Span } from '../../text/position';
+import { quoted, sentence } from '../../text/sentence';
 import { contentModel, matchContent } from './schema';
 import { findOwnershipXml } from './submission';
 import { readXmlBoolean, readXmlDate, readXmlDecimal, type XmlReading } from './values';
@@ -95,7 +96,7 @@ class XmlReader {
     if (!root) {
       this.report('xml-root', xmlStart, xmlStart, 'The file holds no XML element: an EDGAR ownership document starts with <ownershipDocument>');
     } else if (root.localName !== 'ownershipDocument') {
-      this.report('xml-root', root.start, root.startTagEnd, `The root element is <${root.name}>: an EDGAR ownership document (Form 4) is an <ownershipDocument>`);
+      this.report('xml-root', root.start, root.startTagEnd, `The root element is <${root.name}>, but an EDGAR ownership document (Form 4) is an <ownershipDocument>`);
     } else {
       document = root;
       // A Form 3 or 5 follows schemas of its own (X0206, X0306): it is not checked against
@@ -104,7 +105,7 @@ class XmlReader {
     }
     const filing = this.filing(document, xmlStart, xmlEnd);
     if (historyOnly) return this.historyOnly(formType, { xmlStart, xmlEnd, tree, document, filing });
-    checkXmlLimits(filing, document, (rule, span, message) => this.problems.push({ rule, span, message }), this.elementOf);
+    checkXmlLimits(filing, document, (rule, span, message) => this.problems.push({ rule, span, message: sentence(message) }), this.elementOf);
     this.problems.sort((a, b) => a.span.start - b.span.start);
     return { kind: 'xml', text: this.source, lines: this.lines, xmlStart, xmlEnd, tree, document, filing, formType, problems: this.problems, elementOf: this.elementOf };
   }
@@ -142,7 +143,7 @@ class XmlReader {
   }
 
   private report(rule: string, start: number, end: number, message: string): void {
-    this.problems.push({ rule, span: this.span(start, end), message });
+    this.problems.push({ rule, span: this.span(start, end), message: sentence(message) });
   }
 
   private reportAt(rule: string, element: XmlElement, message: string): void {
@@ -164,11 +165,11 @@ class XmlReader {
           this.reportAt('xml-schema', child ?? element, issue.message);
         }
         if (element.text.trim() !== '') {
-          this.report('xml-schema', element.textStart, element.textEnd, `<${element.localName}> holds elements, not text: "${clip(element.text.trim())}" does not belong there`);
+          this.report('xml-schema', element.textStart, element.textEnd, `The element <${element.localName}> holds elements, not text: "${clip(element.text.trim())}" does not belong there`);
         }
       } else if (element.children.length > 0 && element.localName !== 'footnote') {
         const first = element.children[0] as XmlElement;
-        this.reportAt('xml-schema', first, `<${element.localName}> holds a value, not elements: <${first.localName}> does not belong there`);
+        this.reportAt('xml-schema', first, `The element <${element.localName}> holds a value, not elements: <${first.localName}> does not belong there`);
       }
       for (let i = element.children.length - 1; i >= 0; i--) stack.push({ element: element.children[i] as XmlElement, parent: element.localName });
     }
@@ -240,7 +241,7 @@ class XmlReader {
       // A date, boolean or decimal element may not be blank (§3.2): leave it out instead.
       const holder = element && (contentModel(undefined, element.localName) ? childNamed(element, 'value') : element);
       if (holder && holder.children.length === 0) {
-        this.reportAt(rule, holder, `${what} is empty: EDGAR suspends a blank ${rule === 'xml-date' ? 'date' : rule === 'xml-decimal' ? 'number' : 'yes/no value'}; leave the element out${rule === 'xml-choice' ? '' : ', or give a footnote instead of the value'}`);
+        this.reportAt(rule, holder, `${what} is empty, and EDGAR suspends a blank ${rule === 'xml-date' ? 'date' : rule === 'xml-decimal' ? 'number' : 'yes/no value'}. Leave the element out${rule === 'xml-choice' ? '' : ', or give a footnote instead of the value'}`);
       }
       return f;
     }
@@ -274,7 +275,8 @@ class XmlReader {
 
   private boolean(element: XmlElement | undefined, parent: XmlElement | undefined, what: string): Field<boolean> {
     const field = this.field(element, parent);
-    return this.complete(field, readXmlBoolean(field.text, what), element, 'xml-choice', what);
+    const label = `The value of ${what}`;
+    return this.complete(field, readXmlBoolean(field.text, label), element, 'xml-choice', label);
   }
 
   private choice<T extends string>(element: XmlElement | undefined, parent: XmlElement | undefined, choices: readonly T[], what: string): Field<T> {
@@ -282,7 +284,7 @@ class XmlReader {
     if (field.text === '') return field;
     const found = choices.find((c) => c === field.text);
     if (found) field.value = found;
-    else field.problem = `${what} is ${choices.map((c) => `\`${c}\``).join(' or ')}, not "${field.text}"`;
+    else field.problem = `${what} takes ${choices.join(' or ')}, not ${quoted(field.text)}`;
     return field;
   }
 
@@ -295,7 +297,7 @@ class XmlReader {
     const documentType = get('documentType');
     const typeText = documentType ? documentType.text.trim() : '';
     if (documentType && !FORM_TYPES.some((t) => t === typeText)) {
-      this.reportAt('xml-root', documentType, `The documentType is "${typeText}": this checker reads Form 4 (4) and its amendments (4/A), and Forms 3 and 5 for the filing history`);
+      this.reportAt('xml-root', documentType, `The documentType is ${quoted(typeText)}, but this checker reads only Form 4 (4) and its amendments (4/A), and Forms 3 and 5 for the filing history`);
     }
     const owners = doc ? childrenNamed(doc, 'reportingOwner').map((o) => this.owner(o)) : [];
     const relationships = owners.map((o) => o.relationship).filter((r): r is Relationship => r !== undefined);
@@ -401,7 +403,7 @@ class XmlReader {
     const nature = childNamed(row, 'ownershipNature');
     const owned = post ? (childNamed(post, 'sharesOwnedFollowingTransaction') ?? childNamed(post, 'valueOwnedFollowingTransaction')) : undefined;
     const sharesElement = amounts ? (childNamed(amounts, 'transactionShares') ?? childNamed(amounts, 'transactionTotalValue')) : undefined;
-    const acquiredDisposed = this.choice<Direction>(amounts ? childNamed(amounts, 'transactionAcquiredDisposedCode') : undefined, amounts ?? row, ['A', 'D'], '(A) or (D)');
+    const acquiredDisposed = this.choice<Direction>(amounts ? childNamed(amounts, 'transactionAcquiredDisposedCode') : undefined, amounts ?? row, ['A', 'D'], 'The transactionAcquiredDisposedCode');
     const codingField = this.coding(coding, row);
     const timeliness = this.timeliness(timelinessElement, coding, row);
     return {
@@ -418,7 +420,7 @@ class XmlReader {
       acquiredDisposed,
       pricePerShare: this.decimal(amounts ? childNamed(amounts, 'transactionPricePerShare') : undefined, amounts ?? row, 'The price'),
       ownedAfter: this.quantity(owned, post ?? row, owned?.localName === 'valueOwnedFollowingTransaction', 'The amount owned'),
-      directOrIndirect: this.choice<OwnershipForm>(nature ? childNamed(nature, 'directOrIndirectOwnership') : undefined, nature ?? row, ['D', 'I'], 'The ownership form'),
+      directOrIndirect: this.choice<OwnershipForm>(nature ? childNamed(nature, 'directOrIndirectOwnership') : undefined, nature ?? row, ['D', 'I'], 'The directOrIndirectOwnership'),
       nature: this.string(nature ? childNamed(nature, 'natureOfOwnership') : undefined, nature ?? row),
     };
   }
@@ -479,12 +481,12 @@ class XmlReader {
     const swap = swapElement ? this.boolean(swapElement, element, 'equitySwapInvolved').value === true : false;
     const formType = element ? childNamed(element, 'transactionFormType') : undefined;
     if (formType && formType.text.trim() !== '4' && formType.text.trim() !== '5') {
-      this.reportAt('xml-choice', formType, `The transactionFormType is "${formType.text.trim()}": a Form 4 reports transactions of form type 4 or 5`);
+      this.reportAt('xml-choice', formType, `The transactionFormType is ${quoted(formType.text.trim())}, but a Form 4 reports transactions of form type 4 or 5`);
     }
     if (field.text === '') return field;
     if (field.text.length === 1 && codeInfo(field.text)) field.value = { code: field.text, equitySwap: swap };
     else if (field.text === 'V' || field.text === 'K') field.problem = `${field.text} is not a transactionCode: ${field.text === 'V' ? 'an early transaction has transactionFormType 5 (and timeliness E)' : 'an equity swap sets equitySwapInvolved to 1'}`;
-    else field.problem = `"${field.text}" is not a transaction code of General Instruction 8`;
+    else field.problem = `${quoted(field.text)} is not a transaction code of General Instruction 8`;
     return field;
   }
 
@@ -497,7 +499,7 @@ class XmlReader {
       return field;
     }
     if (field.text === 'E' || field.text === 'L') field.value = field.text;
-    else field.problem = `The transactionTimeliness is E (early), L (late) or empty, not "${field.text}"`;
+    else field.problem = `The transactionTimeliness is E (early), L (late) or empty, not ${quoted(field.text)}`;
     if (field.text === 'E' && formType === '4') this.reportAt('xml-choice', element as XmlElement, 'A transaction of form type 4 is on time by definition: an early one (E) has transactionFormType 5');
     return field;
   }

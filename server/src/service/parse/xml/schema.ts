@@ -175,26 +175,26 @@ export function matchContent(element: string, particles: readonly Particle[], ch
         // Full: a later particle that takes the name takes it (`<value>` then `<footnoteId>`).
         if (count === particle.max && particles.slice(p + 1).some((q) => q.names.includes(name))) break;
         count++;
-        if (count > particle.max) issues.push({ kind: 'extra', child: i, message: `<${element}> holds at most ${particle.max} ${list(particle.names)}; this one is too many` });
+        if (count > particle.max) issues.push({ kind: 'extra', child: i, message: `The element <${element}> holds at most ${particle.max} ${list(particle.names)}; this one is too many` });
         i++;
         continue;
       }
       // A child the schema places earlier, or not at all: report it and read on.
       if (particles.slice(p + 1).some((q) => q.names.includes(name))) break;
       const earlier = particles.slice(0, p).find((q) => q.names.includes(name));
-      if (earlier) issues.push({ kind: 'order', child: i, message: `<${name}> is out of order in <${element}>: the schema puts it before ${list(particle.names)}` });
-      else if (isKnownElement(name)) issues.push({ kind: 'unknown', child: i, message: `<${name}> does not belong in <${element}>` });
-      else issues.push({ kind: 'unknown', child: i, message: `<${name}> is not an element of EDGAR's ownership schema (X0508)` });
+      if (earlier) issues.push({ kind: 'order', child: i, message: `The element <${name}> is out of order in <${element}>: the schema puts it before ${list(particle.names)}` });
+      else if (isKnownElement(name)) issues.push({ kind: 'unknown', child: i, message: `The element <${name}> does not belong in <${element}>` });
+      else issues.push({ kind: 'unknown', child: i, message: `The element <${name}> is not in EDGAR's ownership schema (X0508)` });
       i++;
     }
     // Missing, unless it is there out of order (reported as such).
     if (count < particle.min && !children.some((c) => particle.names.includes(c))) {
-      issues.push({ kind: 'missing', message: `<${element}> has no ${list(particle.names)}, which the schema requires` });
+      issues.push({ kind: 'missing', message: `The element <${element}> has no ${list(particle.names)}, which the schema requires` });
     }
   }
   for (; i < children.length; i++) {
     const name = children[i] as string;
-    issues.push({ kind: isKnownElement(name) ? 'order' : 'unknown', child: i, message: isKnownElement(name) ? `<${name}> is out of order in <${element}>` : `<${name}> is not an element of EDGAR's ownership schema (X0508)` });
+    issues.push({ kind: isKnownElement(name) ? 'order' : 'unknown', child: i, message: isKnownElement(name) ? `The element <${name}> is out of order in <${element}>` : `The element <${name}> is not in EDGAR's ownership schema (X0508)` });
   }
   return issues;
 }

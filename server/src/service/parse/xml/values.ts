@@ -7,6 +7,7 @@
  */
 import { type CalendarDate, calendarDate, readDate } from '../../model/calendarDate';
 import { type Decimal, parseDecimal } from '../../model/decimal';
+import { quoted } from '../../text/sentence';
 
 export interface XmlReading<T> {
   readonly value?: T;
@@ -26,9 +27,9 @@ export function readXmlDecimal(text: string, what: string): XmlReading<Decimal> 
   }
   // As a draft writes it: `$4.10`, `10,000`.
   const lenient = parseDecimal(text.replace(/^\$\s*/, ''));
-  if (lenient) return { value: lenient, form: { rule: 'xml-decimal', message: `${what} "${text}" is written as on paper: EDGAR's XML takes digits and a period only, without "," or "$" (write ${lenient.toFixed()})` } };
-  if (/^-/.test(text)) return { problem: `${what} is never negative in EDGAR's XML: transactionAcquiredDisposedCode gives the direction` };
-  return { problem: `${what} "${text}" is not a number` };
+  if (lenient) return { value: lenient, form: { rule: 'xml-decimal', message: `${what} ${quoted(text)} is written as on paper. EDGAR's XML takes digits and a period only: write ${lenient.toFixed()}` } };
+  if (/^-/.test(text)) return { problem: `${what} is never negative in EDGAR's XML: the transactionAcquiredDisposedCode gives the direction` };
+  return { problem: `${what} ${quoted(text)} is not a number` };
 }
 
 const XML_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?$/;
@@ -42,15 +43,15 @@ export function readXmlDate(text: string, what: string): XmlReading<CalendarDate
   }
   // As a draft writes it: MM/DD/YYYY.
   const reading = readDate(text);
-  if (reading.kind === 'date') return { value: reading.date, form: { rule: 'xml-date', message: `${what} "${text}" is written as on paper: EDGAR's XML writes dates YYYY-MM-DD` } };
-  return { problem: `${what} "${text}" is not a date (EDGAR's XML writes YYYY-MM-DD)` };
+  if (reading.kind === 'date') return { value: reading.date, form: { rule: 'xml-date', message: `${what} ${quoted(text)} is written as on paper. EDGAR's XML writes dates YYYY-MM-DD` } };
+  return { problem: `${what} ${quoted(text)} is not a date: EDGAR's XML writes dates YYYY-MM-DD` };
 }
 
 /** An xs:boolean: `1`, `0`, `true`, `false`. */
 export function readXmlBoolean(text: string, what: string): XmlReading<boolean> {
   if (text === '1' || text === 'true') return { value: true };
   if (text === '0' || text === 'false') return { value: false };
-  if (/^(?:yes|y|x|true)$/i.test(text)) return { value: true, form: { rule: 'xml-choice', message: `${what} is "${text}": EDGAR's XML writes a yes as 1 or true` } };
-  if (/^(?:no|n|false)$/i.test(text)) return { value: false, form: { rule: 'xml-choice', message: `${what} is "${text}": EDGAR's XML writes a no as 0 or false` } };
-  return { form: { rule: 'xml-choice', message: `${what} is "${text}": EDGAR's XML takes 1, 0, true or false` } };
+  if (/^(?:yes|y|x|true)$/i.test(text)) return { value: true, form: { rule: 'xml-choice', message: `${what} is ${quoted(text)}, but EDGAR's XML writes a yes as 1 or true` } };
+  if (/^(?:no|n|false)$/i.test(text)) return { value: false, form: { rule: 'xml-choice', message: `${what} is ${quoted(text)}, but EDGAR's XML writes a no as 0 or false` } };
+  return { form: { rule: 'xml-choice', message: `${what} is ${quoted(text)}, but EDGAR's XML takes 1, 0, true or false` } };
 }
