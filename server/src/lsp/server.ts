@@ -47,6 +47,7 @@ import { registerImportXml } from './importXml';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
 import { registerExportXml } from './exportXml';
+import { registerPreview } from './preview';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.form4`;
 
@@ -426,7 +427,9 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(RulesDocumentationRequest, () => rulesDocumentationMarkdown());
   connection.onShutdown(() => runner.dispose());
-  registerExportXml(connection, { check: findingsFor, source: (document) => cache.get(document).source });
+  const cached = { check: findingsFor, source: (document: TextDocument) => cache.get(document).source };
+  registerExportXml(connection, cached);
+  registerPreview(connection, cached);
   registerImportXml(connection, documents, cache);
 
   documents.listen(connection);

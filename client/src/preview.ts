@@ -1,0 +1,204 @@
+/**
+ * "Form 4: Open Preview" and "Form 4: Open Preview to the Side": one webview panel that shows the
+ * form as EDGAR renders it, for the Form 4 document in front. The language server renders the page
+ * (`form4/preview`, from its parse and check of the version in the editor, findings marked); this
+ * only shows it, keeps it current and answers its clicks:
+ *
+ * - it follows the active editor: another draft or EDGAR XML file brought to the front is shown;
+ * - it updates as the user types, 150 ms after the last keystroke, and a slow answer for an older
+ *   version never replaces a newer page (`NewestWins`);
+ * - every update is a whole new page with a fresh nonce; media/preview.js puts the scroll position
+ *   back from the webview's state, after an update and after the panel was hidden and shown;
+ * - a click on a value posts `{ type: 'reveal', span }`, and the range is revealed and selected in
+ *   the source editor, in the column it is shown in.
+ *
+ * The webview may load only from the extension's `media` folder, and the page's Content Security
+ * Policy (the renderer's) allows only media/preview.js, by its nonce.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { PreviewRequest } from '../../server/src/lsp/protocol';
+import { Debounce, isPreviewable, NewestWins, panelTitle, parseWebviewMessage, PREVIEW_VIEW_TYPE, type SpanRange } from './previewModel';
+
+export function registerPreview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.Disposable {
+  const preview = new FormPreview(context.extensionUri, client);
+  return vscode.Disposable.from(
+    preview,
+    vscode.commands.registerCommand('form4.openPreview', (resource?: vscode.Uri) => preview.open(resource, false)),
+    vscode.commands.registerCommand('form4.openPreviewToSide', (resource?: vscode.Uri) => preview.open(resource, true)),
+    vscode.commands.registerCommand('form4.showPreviewSource', () => preview.showSource()),
+  );
+}
+
+function canPreview(document: vscode.TextDocument): boolean {
+  return isPreviewable(document.languageId, document.uri.path);
+}
+
+class FormPreview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  /** The document the page shows (or is about to show). */
+  private source: vscode.TextDocument | undefined;
+  /** The column the source was last seen in, to reveal it there when no editor shows it. */
+  private sourceColumn: vscode.ViewColumn | undefined;
+  private readonly debounce = new Debounce();
+  private readonly newest = new NewestWins();
+  private inFlight: vscode.CancellationTokenSource | undefined;
+  private readonly listeners: vscode.Disposable[];
+  private readonly media: vscode.Uri;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly client: () => LanguageClient | undefined,
+  ) {
+    this.media = vscode.Uri.joinPath(extensionUri, 'media');
+    this.listeners = [
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+      vscode.window.onDidChangeTextEditorViewColumn((e) => {
+        if (this.isSource(e.textEditor.document)) this.sourceColumn = e.viewColumn;
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.panel && this.isSource(e.document) && e.contentChanges.length > 0) this.debounce.schedule(() => void this.update(e.document));
+      }),
+    ];
+  }
+
+  async open(resource: vscode.Uri | undefined, toSide: boolean): Promise<void> {
+    // The editor title menu passes the resource; the command palette and the keys pass nothing.
+    const editor = vscode.window.activeTextEditor;
+    const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : editor?.document;
+    if (!document || !canPreview(document)) {
+      void vscode.window.showWarningMessage('Open a Form 4 draft (*.form4) or an EDGAR XML filing to preview it.');
+      return;
+    }
+    const column = editor?.document === document ? editor.viewColumn : undefined;
+    const target = toSide ? vscode.ViewColumn.Beside : (column ?? vscode.ViewColumn.Active);
+    const created = !this.panel;
+    if (this.panel) this.panel.reveal(target, toSide);
+    else this.panel = this.createPanel(target, toSide);
+    if (created) this.panel.title = panelTitle(document.uri.path);
+    const shown = await this.update(document, column);
+    if (shown !== 'none') return;
+    const name = document.uri.path.split('/').pop() ?? 'the file';
+    void vscode.window.showWarningMessage(`${name} holds no Form 4 to preview: the preview shows drafts (*.form4) and EDGAR ownership XML.`);
+    if (created) this.panel?.dispose();
+  }
+
+  /** The preview's own "Show Source" button. */
+  async showSource(): Promise<void> {
+    if (!this.source) return;
+    await vscode.window.showTextDocument(this.source, { viewColumn: this.columnOfSource() });
+  }
+
+  private createPanel(column: vscode.ViewColumn, preserveFocus: boolean): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      'Preview',
+      { viewColumn: column, preserveFocus },
+      // No retainContextWhenHidden: a hidden preview costs nothing, and the script restores the
+      // scroll position from its state when it is shown again.
+      { enableScripts: true, enableFindWidget: true, localResourceRoots: [this.media] },
+    );
+    panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message));
+    panel.onDidDispose(() => {
+      if (this.panel !== panel) return;
+      this.panel = undefined;
+      this.source = undefined;
+      this.debounce.cancel();
+      this.inFlight?.cancel();
+    });
+    return panel;
+  }
+
+  /** The active editor changed: a Form 4 document in front is shown, anything else is not. */
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (!this.panel || !editor) return;
+    if (this.isSource(editor.document)) {
+      this.sourceColumn = editor.viewColumn;
+      return;
+    }
+    if (!canPreview(editor.document)) return;
+    void this.update(editor.document, editor.viewColumn);
+  }
+
+  /**
+   * Asks the server for the page of the document's current version and shows it, unless a newer
+   * request was made meanwhile. A document the server has no Form 4 for (an XML file of another
+   * kind) leaves the page as it was.
+   */
+  private async update(document: vscode.TextDocument, column?: vscode.ViewColumn): Promise<'shown' | 'none' | 'stale'> {
+    const panel = this.panel;
+    const client = this.client();
+    if (!panel || !client) return 'stale';
+    this.debounce.cancel();
+    this.inFlight?.cancel();
+    const cancel = (this.inFlight = new vscode.CancellationTokenSource());
+    const ticket = this.newest.take();
+    const webview = panel.webview;
+    let result;
+    try {
+      result = await client.sendRequest(
+        PreviewRequest,
+        {
+          textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
+          nonce: randomBytes(18).toString('base64url'),
+          cspSource: webview.cspSource,
+          scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'preview.js')).toString(),
+          styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'preview.css')).toString(),
+        },
+        cancel.token,
+      );
+    } catch {
+      // Cancelled by a newer request, or the document changed while it was checked: the newer
+      // request's page follows. Anything else is in the server's log.
+      return 'stale';
+    } finally {
+      if (this.inFlight === cancel) this.inFlight = undefined;
+      cancel.dispose();
+    }
+    if (this.panel !== panel) return 'stale';
+    if (!result) return 'none';
+    if (!this.newest.accept(ticket, document.uri.toString(), result.version)) return 'stale';
+    if (!this.isSource(document)) {
+      this.source = document;
+      this.sourceColumn = column ?? this.sourceColumn;
+      panel.title = panelTitle(document.uri.path);
+    }
+    webview.html = result.html;
+    return 'shown';
+  }
+
+  private isSource(document: vscode.TextDocument): boolean {
+    return this.source?.uri.toString() === document.uri.toString();
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(message);
+    if (parsed?.type === 'reveal') await this.reveal(parsed.span);
+  }
+
+  /** Reveals and selects the range in the source, in the editor that shows it, or in its last column. */
+  private async reveal(span: SpanRange): Promise<void> {
+    const document = this.source;
+    if (!document || document.isClosed) return;
+    const range = document.validateRange(new vscode.Range(span.start.line, span.start.character, span.end.line, span.end.character));
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: this.columnOfSource(), selection: range, preserveFocus: false });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private columnOfSource(): vscode.ViewColumn {
+    const shown = vscode.window.visibleTextEditors.find((e) => this.isSource(e.document));
+    if (shown?.viewColumn) return shown.viewColumn;
+    // Not in sight: beside the preview rather than over it.
+    const mine = this.panel?.viewColumn;
+    if (this.sourceColumn && this.sourceColumn !== mine) return this.sourceColumn;
+    return mine === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+  }
+
+  dispose(): void {
+    this.debounce.cancel();
+    this.inFlight?.cancel();
+    for (const listener of this.listeners) listener.dispose();
+    this.panel?.dispose();
+  }
+}
