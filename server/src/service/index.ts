@@ -40,3 +40,4 @@ export { definitionAt, referencesAt, prepareRename, renameFootnote, type Prepare
 export { inlayHints, type InlayHint } from './features/inlayHints';
 export { exportOwnershipXml, type ExportOptions, type ExportProblem, type ExportResult } from './export/ownershipXml';
 export { blockingFindings, type CheckedExport, EXPORT_RULE_ID, exportChecked, isBlocked, problemAsFinding } from './export/exportCheck';
+export { renderFilingHtml, type RenderOptions, type RenderPage, STANDALONE_CSP } from './render/renderHtml';
