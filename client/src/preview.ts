@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreviewRequest } from '../../server/src/lsp/protocol';
-import { Debounce, isPreviewable, NewestWins, panelTitle, parseWebviewMessage, PREVIEW_VIEW_TYPE, type SpanRange } from './previewModel';
+import { Debounce, isPreviewable, NewestWins, panelTitle, parseWebviewMessage, PREVIEW_VIEW_TYPE, type SpanRange, trimSpan } from './previewModel';
 
 export function registerPreview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.Disposable {
   const preview = new FormPreview(context.extensionUri, client);
@@ -181,7 +181,9 @@ class FormPreview implements vscode.Disposable {
   private async reveal(span: SpanRange): Promise<void> {
     const document = this.source;
     if (!document || document.isClosed) return;
-    const range = document.validateRange(new vscode.Range(span.start.line, span.start.character, span.end.line, span.end.character));
+    const whole = document.validateRange(new vscode.Range(span.start.line, span.start.character, span.end.line, span.end.character));
+    const inner = trimSpan({ start: whole.start, end: whole.end }, document.getText(whole));
+    const range = new vscode.Range(inner.start.line, inner.start.character, inner.end.line, inner.end.character);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: this.columnOfSource(), selection: range, preserveFocus: false });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

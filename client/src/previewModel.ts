@@ -50,6 +50,20 @@ export function parseWebviewMessage(message: unknown): WebviewMessage | undefine
 }
 
 /**
+ * The span's range without the blanks around the value: a draft's cell spans from `|` to `|`,
+ * padding included, and a click selects the value the user clicked, not the padding. `text` is
+ * the text of the span; a span that holds only blanks (an empty cell) is kept as it is, so that
+ * the cursor lands in the cell. Spans over several lines (an XML element) are kept too.
+ */
+export function trimSpan(span: SpanRange, text: string): SpanRange {
+  if (span.start.line !== span.end.line) return span;
+  const leading = text.length - text.trimStart().length;
+  const trailing = text.length - text.trimEnd().length;
+  if (leading === text.length) return span;
+  return { start: { line: span.start.line, character: span.start.character + leading }, end: { line: span.end.line, character: span.end.character - trailing } };
+}
+
+/**
  * Whether the preview can show a document: a draft (language `form4`), or a file the server may
  * read as EDGAR ownership XML (`xml`, or a `.txt` EDGAR submission). The server has the last word:
  * it answers null for an XML or text file that holds no Form 4.

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
-import { Debounce, isPreviewable, NewestWins, panelTitle, parseSpan, parseWebviewMessage, UPDATE_DELAY_MS } from '../../client/src/previewModel';
+import { Debounce, isPreviewable, NewestWins, panelTitle, parseSpan, parseWebviewMessage, trimSpan, UPDATE_DELAY_MS } from '../../client/src/previewModel';
 
 describe('preview: spans and messages', () => {
   test('a data-span value is a range of 0-based lines and characters', () => {
@@ -28,6 +28,23 @@ describe('preview: spans and messages', () => {
     assert.equal(parseWebviewMessage({ type: 'open', span: '7,2,7,9' }), undefined);
     assert.equal(parseWebviewMessage('reveal'), undefined);
     assert.equal(parseWebviewMessage(null), undefined);
+  });
+});
+
+describe('preview: the range a click selects', () => {
+  const span = (a: number, b: number, c: number, d: number) => ({ start: { line: a, character: b }, end: { line: c, character: d } });
+
+  test('a cell is selected without its padding', () => {
+    // `| 55,500 |` on line 25: the cell's span runs from after one bar to the next.
+    assert.deepEqual(trimSpan(span(25, 70, 25, 78), ' 55,500 '), span(25, 71, 25, 77));
+    assert.deepEqual(trimSpan(span(3, 0, 3, 6), '10,000'), span(3, 0, 3, 6));
+    assert.deepEqual(trimSpan(span(3, 4, 3, 12), '\t $4.10 '), span(3, 6, 3, 11));
+  });
+
+  test('an empty cell and a span over several lines are kept as they are', () => {
+    assert.deepEqual(trimSpan(span(25, 29, 25, 30), ' '), span(25, 29, 25, 30));
+    assert.deepEqual(trimSpan(span(25, 29, 25, 29), ''), span(25, 29, 25, 29));
+    assert.deepEqual(trimSpan(span(90, 8, 92, 42), '<sharesOwned>\n  <value>55500</value>\n </sharesOwned>'), span(90, 8, 92, 42));
   });
 });
 

@@ -9,13 +9,13 @@
  * webview's own source; the client gives both, as only it knows the webview.
  */
 import { type Connection, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { renderFilingHtml } from '../service/render/renderHtml';
+import { renderFilingHtml } from '../service';
 import type { ExportContext } from './exportXml';
 import { PreviewRequest, type PreviewResult } from './protocol';
 
-/** The page's title: the document's file name, as the editor's tab shows it. */
+/** The page's title: the document's file name, as the editor's tab shows it (`untitled:Untitled-1` → `Untitled-1`). */
 export function previewTitle(uri: string): string {
-  const name = uri.replace(/[?#].*$/, '').split('/').pop() ?? uri;
+  const name = uri.replace(/[?#].*$/, '').split(/[/:]/).pop() || uri;
   try {
     return decodeURIComponent(name);
   } catch {
