@@ -135,7 +135,21 @@ suite('preview', () => {
       const owned = await waitShown('55,500', SALE_LINE);
       assert.ok(spanRange(owned.span).contains(cell), `the value's data-span holds its cell in the draft (${owned.span})`);
       assert.equal(owned.mark, null, 'the clean draft has no finding marked');
-      assert.equal(await inPreview({ action: 'evaluate', expression: 'document.querySelectorAll("script").length' }), 1, 'one script: the extension\'s own');
+      // VS Code adds its own inline script (acquireVsCodeApi) to every webview page; the page's own
+      // is the extension's, and the CSP admits scripts by its nonce only.
+      const page = await inPreview({
+        action: 'evaluate',
+        expression: `({
+          csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+          scripts: [...document.scripts].filter((s) => s.src).map((s) => ({ file: new URL(s.src).pathname.split('/').slice(-2).join('/'), nonce: s.nonce })),
+        })`,
+      }) as { csp: string; scripts: { file: string; nonce: string }[] };
+      assert.equal(page.scripts.length, 1, JSON.stringify(page.scripts));
+      const [script] = page.scripts as [{ file: string; nonce: string }];
+      assert.equal(script.file, 'media/preview.js');
+      assert.ok(script.nonce.length >= 16, 'a nonce');
+      assert.ok(page.csp.split('; ').includes(`script-src 'nonce-${script.nonce}'`), page.csp);
+      assert.match(page.csp, /^default-src 'none'/);
     });
 
     test('typing into a cell changes the page: the new value, marked with its finding and message', async () => {
