@@ -1,7 +1,8 @@
-/** The command line: `form4 check [options] <files or folders…>`, `form4 rules`, `--help`, `--version`. */
+/** The command line: `form4 check [options] <files or folders…>`, `form4 rules`, `export`, `import`, `render`, `--help`, `--version`. */
 import { readRuleOption, type SeveritySetting } from '../service';
 import { type ExportCommand, parseExportArgs } from './export';
 import { IMPORT_HELP, IMPORT_USAGE, type ImportCommand, parseImportArgs } from './import';
+import { parseRenderArgs, RENDER_USAGE, type RenderCommand } from './render';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -20,6 +21,8 @@ export type Command =
   | CheckCommand
   | ExportCommand
   | ImportCommand
+  | RenderCommand
+  | { readonly command: 'renderHelp' }
   | { readonly command: 'rules'; readonly format: 'stylish' | 'json' }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
@@ -28,6 +31,7 @@ export const USAGE = `Usage: form4 check [options] <files or folders…>
        ${IMPORT_USAGE}
        form4 rules [--format json]
        form4 export <draft.form4 …> [-o FILE|DIR] [--force]   (EDGAR XML; form4 export --help)
+       ${RENDER_USAGE}   (the form as HTML; form4 render --help)
 
 Checks SEC Form 4 drafts (*.form4, *.form4.md) and EDGAR ownership XML filings (*.xml, and
 *.txt full submissions). Folders are searched recursively; XML and text files that hold no
@@ -62,6 +66,7 @@ export function parseArgs(argv: readonly string[]): Command | string {
   }
   if (first === 'export') return parseExportArgs(args.slice(1));
   if (first === 'import') return parseImportArgs(args.slice(1));
+  if (first === 'render') return parseRenderArgs(args.slice(1));
   if (first !== 'check') return `unknown command "${first}" (try "form4 check <files>" or "form4 --help")`;
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};

@@ -16,6 +16,7 @@ import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, FormatOptions } from './formats/types';
 import { runExport } from './export';
+import { RENDER_HELP, runRender } from './render';
 
 export interface CliIo {
   readonly cwd: string;
@@ -54,6 +55,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return runExport(command, io);
     case 'import':
       return runImport(command, io);
+    case 'render':
+      return runRender(command, io);
+    case 'renderHelp':
+      io.stdout(`${RENDER_HELP}\n`);
+      return EXIT_OK;
   }
 }
 

@@ -24,10 +24,14 @@ function checkbox(checked: boolean, span: Span | undefined, marks: Marks, label:
   return `<span${attributes} role="checkbox" aria-checked="${checked}" aria-label="${escapeHtml(label)}">${mark}</span>`;
 }
 
-/** A checkbox from a Field<boolean>: checked for true; an unreadable mark is shown as read. */
+/**
+ * A checkbox from a Field<boolean>: checked for true. Without a mark the box is shown empty; a
+ * mark that could not be read is shown as written, marked unreadable, beside the empty box.
+ */
 function booleanBox(field: Field<boolean> | undefined, marks: Marks, label: string): string {
-  if (field === undefined || field.value !== undefined || field.text === '') return checkbox(field?.value === true, field?.span, marks, label) + refsHtml(field?.refs ?? []);
-  return fieldElement(field, 'text', marks, ['checkbox'], 'span');
+  const box = checkbox(field?.value === true, field?.span, marks, label) + refsHtml(field?.refs ?? []);
+  if (field?.problem === undefined) return box;
+  return box + fieldElement(field, 'text', marks, ['mark']);
 }
 
 export function titleHtml(filing: Filing, marks: Marks): string {
@@ -78,9 +82,14 @@ export function boxesHtml(filing: Filing, marks: Marks): string {
   const issuerLine = issuer !== undefined
     ? `${fieldElement(issuer.name, 'text', marks, ['issuer-name'])} <span class="ticker">[ ${fieldElement(issuer.tradingSymbol, 'text', marks, ['symbol'])} ]</span>`
     : '';
-  const joint = filing.filingMode?.value;
+  // EDGAR's XML has no box 6: its rendering checks the line the number of reporting persons gives,
+  // and so does this page when the source does not say.
+  const stated = filing.filingMode?.value;
+  const owners = filing.reportingOwners.length;
+  const joint = stated ?? (owners > 1 ? true : owners === 1 ? false : undefined);
   const modeSpan = filing.filingMode?.span;
-  const mode = (checked: boolean, label: string): string => `<div class="choice">${checkbox(checked, modeSpan, marks, label)}<span>${label}</span></div>`;
+  const derived = stated === undefined && joint !== undefined ? ' derived' : '';
+  const mode = (checked: boolean, label: string): string => `<div class="choice${derived}">${checkbox(checked, modeSpan, marks, label)}<span>${label}</span></div>`;
   return `<section class="boxes">
 ${ownerBox(first, marks)}
 <div class="box-column">

@@ -22,7 +22,9 @@ export function explanationHtml(filing: Filing, marks: Marks): string {
 export function signatureHtml(filing: Filing, marks: Marks): string {
   let rows = '';
   for (const signature of filing.signatures) {
-    rows += `<tr class="signature"><td>${fieldElement(signature.name, 'text', marks, ['signature-name'])}</td><td>${fieldElement(signature.date, 'date', marks, ['signature-date'])}</td></tr>`;
+    // A draft's name is what follows `/s/`; an XML signatureName often carries the `/s/` itself.
+    const mark = /^\s*\/s\//i.test(signature.name.text) ? '' : '<span class="sig-mark">/s/</span> ';
+    rows += `<tr class="signature"><td>${mark}${fieldElement(signature.name, 'text', marks, ['signature-name'])}</td><td>${fieldElement(signature.date, 'date', marks, ['signature-date'])}</td></tr>`;
   }
   if (rows === '') rows = '<tr class="signature"><td></td><td></td></tr>';
   return `<section class="signatures"><table class="signature-table"><tbody>${rows}<tr class="signature-labels"><td>** Signature of Reporting Person</td><td>Date</td></tr></tbody></table></section>

@@ -8,7 +8,7 @@ export const STYLE = `
 :root { color-scheme: light; }
 body { margin: 0; padding: 16px; background: #fff; color: #000; font: 11px/1.3 Arial, Helvetica, sans-serif; }
 .form { max-width: 1400px; margin: 0 auto; }
-.value, .form-table td, .fn-text, .remarks { color: #00c; font-family: Times, 'Times New Roman', serif; font-size: 12px; }
+.value, .sig-mark, .form-table td, .fn-text, .remarks { color: #00c; font-family: Times, 'Times New Roman', serif; font-size: 12px; }
 .fn-text { color: #060; }
 sup.fn { font-size: 8px; color: #00c; margin-left: 2px; }
 .instr { font-weight: normal; }

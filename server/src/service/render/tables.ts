@@ -8,6 +8,7 @@ import { columnsOf, type TableId } from '../model/columns';
 import type { Field, Table, TableRow } from '../model/filing';
 import { refsHtml, fieldHtml } from './values';
 import type { Marks } from './marks';
+import { spanAttribute } from './spans';
 
 /** A title over one column (`span` 1) or over sub-columns (`span` > 1, their titles on the second row). */
 interface Heading {
@@ -81,7 +82,9 @@ export function tableHtml(id: TableId, table: Table<TableRow> | undefined, marks
   const rows = table?.rows ?? [];
   let body = '';
   for (const row of rows) body += rowHtml(row, marks);
-  const attributes = table !== undefined ? marks.attributes(table.span, ['form-table', `table-${id}`]) : ` class="form-table table-${id}"`;
+  // The table's span only says where it is: a finding inside it marks its cell, not the whole table.
+  const where = table !== undefined ? ` data-span="${spanAttribute(table.span)}"` : '';
+  const attributes = ` class="form-table table-${id}"${where}`;
   return `<section class="table-section"><table${attributes} data-table="${id}"><caption>${CAPTIONS[id]}</caption><thead>${head}</thead><tbody>${body}</tbody></table></section>`;
 }
 

@@ -18,13 +18,12 @@ export function fieldHtml(field: Field<unknown>, kind: ValueKind): string {
   return valueHtml(field, kind) + refsHtml(field.refs);
 }
 
-/** The value alone: formatted when it was read, as written when not. */
+/** The value alone: formatted when it was read, as written (and marked) when it could not be. */
 export function valueHtml(field: Field<unknown>, kind: ValueKind): string {
-  if (field.value === undefined) {
-    if (field.text === '') return '';
-    const reason = field.problem ?? 'not read';
-    return `<span class="unreadable" title="${escapeHtml(`Not read: ${reason}`)}">${escapeHtml(field.text)}</span>`;
+  if (field.problem !== undefined) {
+    return `<span class="unreadable" title="${escapeHtml(`Not read: ${field.problem}`)}">${escapeHtml(field.text)}</span>`;
   }
+  if (field.value === undefined) return escapeHtml(field.text);
   return escapeHtml(formatValue(field.value, kind, field.text));
 }
 
