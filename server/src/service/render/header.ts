@@ -52,14 +52,14 @@ export function ownerBox(owner: ReportingOwner | undefined, marks: Marks): strin
   let out = '<div class="box-title">1. Name and Address of Reporting Person<sup>*</sup></div>';
   if (owner === undefined) return `<div class="box box-1">${out}<div class="line"></div><div class="under">(Last) (First) (Middle)</div></div>`;
   const { address } = owner;
-  out += `<div class="line">${fieldElement(owner.name, 'text', marks, ['owner-name'])}</div><div class="under three"><span>(Last)</span><span>(First)</span><span>(Middle)</span></div>`;
+  out += `<div class="line">${fieldElement(owner.name, 'text', marks, ['owner-name'])}</div><div class="under three"><div>(Last)</div><div>(First)</div><div>(Middle)</div></div>`;
   const parts = [address.street1, address.street2].filter((f) => f.text !== '' || f.refs.length > 0);
   for (const street of parts) out += `<div class="line">${fieldElement(street, 'text', marks, ['street'])}</div>`;
   if (parts.length === 0 && address.text !== '') out += `<div class="line"><span class="value address">${escapeHtml(address.text)}</span></div>`;
   if (parts.length === 0 && address.text === '') out += '<div class="line"></div>';
   out += '<div class="under">(Street)</div>';
-  out += `<div class="line three">${fieldElement(address.city, 'text', marks, ['city'])}${fieldElement(address.state, 'text', marks, ['state'])}${fieldElement(address.zipCode, 'text', marks, ['zip'])}</div>`;
-  out += '<div class="under three"><span>(City)</span><span>(State)</span><span>(Zip)</span></div>';
+  out += `<div class="line three">${fieldElement(address.city, 'text', marks, ['city'], 'div')}${fieldElement(address.state, 'text', marks, ['state'], 'div')}${fieldElement(address.zipCode, 'text', marks, ['zip'], 'div')}</div>`;
+  out += '<div class="under three"><div>(City)</div><div>(State)</div><div>(Zip)</div></div>';
   return `<div${marks.attributes(owner.span, ['box', 'box-1'])}>${out}</div>`;
 }
 

@@ -6,6 +6,9 @@
  *
  * Every element that shows a value carries `data-span` (its source range), so that a preview can
  * reveal it in the source, and cells that a finding touches are marked with its severity.
+ *
+ * The markup is also well-formed XML (void elements self-closed, only XML's five entities), so
+ * that tests read it with an XML parser and assert on elements rather than on strings.
  */
 import type { Filing } from '../model/filing';
 import type { Finding } from '../rules/types';
@@ -55,12 +58,12 @@ export function renderFilingHtml(filing: Filing, options: RenderOptions = {}): s
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="utf-8">
+<meta charset="utf-8" />
 ${headHtml(page)}
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>${title}</title>
 <style${page !== undefined ? ` nonce="${escapeHtml(page.nonce)}"` : ''}>${STYLE}</style>
-${page?.styleUri !== undefined ? `<link rel="stylesheet" href="${escapeHtml(page.styleUri)}">` : ''}
+${page?.styleUri !== undefined ? `<link rel="stylesheet" href="${escapeHtml(page.styleUri)}" />` : ''}
 </head>
 <body>
 <main class="form" data-document-type="${filing.documentType}">
@@ -77,7 +80,7 @@ function headHtml(page: RenderPage | undefined): string {
   const csp = page === undefined
     ? STANDALONE_CSP
     : `default-src 'none'; style-src ${page.cspSource} 'nonce-${page.nonce}'; script-src 'nonce-${page.nonce}'; img-src ${page.cspSource} data:; font-src ${page.cspSource}`;
-  return `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`;
+  return `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}" />`;
 }
 
 function defaultTitle(filing: Filing): string {
