@@ -11,6 +11,7 @@ import { type ConfigurationItem, DidOpenTextDocumentNotification, RequestType } 
 import { rowI } from '../support/drafts';
 import { fullSubmission, ownershipXml } from '../support/xml';
 import { fixture } from '../service/export/fixtures';
+import { byTag, readPage, select, text } from '../support/html';
 import { HOOK, lineIndex, SUITE, TestServer, untitledUri } from './harness';
 
 interface Params {
@@ -34,22 +35,20 @@ const PURCHASE = rowI('Common Stock', '08/06/2013', '', 'P', '', '1,000', 'A', '
 const CLEAN = fixture({ tableI: [PURCHASE] });
 const MISMATCH = fixture({ tableI: [PURCHASE, rowI('Common Stock', '08/07/2013', '', 'P', '', '1,000', 'A', '$18.10', '58,000', 'D', '')] });
 
-/** The elements with a data-span: `[span, class, title, text]`, the text up to the element's first end tag, without tags. */
+/** The elements with a data-span: `[span, class, title, text]`, the text as a browser shows it. */
 function spans(html: string): [string, string, string, string][] {
-  const found: [string, string, string, string][] = [];
-  for (const m of html.matchAll(/<\w+([^>]*\bdata-span="([^"]*)"[^>]*)>([^]*?)<\//g)) {
-    const attributes = m[1] ?? '';
-    const cls = /\bclass="([^"]*)"/.exec(attributes)?.[1] ?? '';
-    const title = /\btitle="([^"]*)"/.exec(attributes)?.[1] ?? '';
-    found.push([m[2] ?? '', cls, title, (m[3] ?? '').replace(/<[^>]*>/g, '').trim()]);
-  }
-  return found;
+  return select(readPage(html), (e) => e.attributes['data-span'] !== undefined).map((e) => [
+    e.attributes['data-span'] ?? '',
+    e.attributes['class'] ?? '',
+    e.attributes['title'] ?? '',
+    text(e).trim(),
+  ]);
 }
 
-/** The span of the element that shows exactly `text`. */
-function spanOf(html: string, text: string): [string, string, string, string] {
-  const hit = spans(html).find((s) => s[3] === text);
-  assert.ok(hit, `the page shows ${text}`);
+/** The span of the element that shows `value` (its text, footnote marks aside). */
+function spanOf(html: string, value: string): [string, string, string, string] {
+  const hit = spans(html).find((s) => s[3] === value);
+  assert.ok(hit, `the page shows ${value}`);
   return hit;
 }
 
@@ -75,11 +74,12 @@ describe('form4/preview', SUITE, () => {
     const result = await previewOf(uri);
     assert.ok(result);
     assert.equal(result.version, 1);
-    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(result.html)?.[1];
-    assert.equal(csp, "default-src &#39;none&#39;; style-src https://webview.test &#39;nonce-n0nce-AbC_123&#39;; script-src &#39;nonce-n0nce-AbC_123&#39;; img-src https://webview.test data:; font-src https://webview.test");
-    assert.deepEqual([...result.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]), ['<script nonce="n0nce-AbC_123" src="https://webview.test/media/preview.js">']);
-    assert.ok(result.html.includes('<link rel="stylesheet" href="https://webview.test/media/preview.css">'));
-    assert.match(result.html, /<title>preview-clean-\d+\.form4<\/title>/);
+    const page = readPage(result.html);
+    const csp = byTag(page, 'meta').find((m) => m.attributes['http-equiv'] === 'Content-Security-Policy')?.attributes['content'];
+    assert.equal(csp, "default-src 'none'; style-src https://webview.test 'nonce-n0nce-AbC_123'; script-src 'nonce-n0nce-AbC_123'; img-src https://webview.test data:; font-src https://webview.test");
+    assert.deepEqual(byTag(page, 'script').map((e) => e.attributes), [{ nonce: 'n0nce-AbC_123', src: 'https://webview.test/media/preview.js' }]);
+    assert.deepEqual(byTag(page, 'link').map((e) => e.attributes), [{ rel: 'stylesheet', href: 'https://webview.test/media/preview.css' }]);
+    assert.match(text(byTag(page, 'title')[0] ?? page), /^preview-clean-\d+\.form4$/);
   });
 
   test('every value carries its range in the draft; a clean draft has nothing marked', async () => {
@@ -94,7 +94,7 @@ describe('form4/preview', SUITE, () => {
     assert.deepEqual([startLine, endLine], [row, row]);
     assert.equal(line.slice(startChar, endChar).trim(), '56,500');
     assert.doesNotMatch(cls, /finding/);
-    assert.doesNotMatch(result.html, /class="[^"]*\bfinding\b/);
+    assert.deepEqual(spans(result.html).filter((s) => /\bfinding\b/.test(s[1])), []);
   });
 
   test('an edit: the page of the new version, the finding marked at its cell with its message; form4.rules applies', async () => {
@@ -125,7 +125,7 @@ describe('form4/preview', SUITE, () => {
     await published;
     const fromXml = await previewOf(xmlUri);
     assert.ok(fromXml);
-    assert.match(fromXml.html, /<title>wilson\.xml<\/title>/);
+    assert.equal(text(byTag(readPage(fromXml.html), 'title')[0] ?? readPage('<x/>')), 'wilson.xml');
     const name = spanOf(fromXml.html, 'Wilson John N')[0];
     const nameLine = lineIndex(xml, '<rptOwnerName>');
     assert.ok(name.startsWith(`${nameLine},`), name);
