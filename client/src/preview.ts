@@ -179,8 +179,12 @@ class FormPreview implements vscode.Disposable {
 
   /** Reveals and selects the range in the source, in the editor that shows it, or in its last column. */
   private async reveal(span: SpanRange): Promise<void> {
-    const document = this.source;
-    if (!document || document.isClosed) return;
+    const source = this.source;
+    if (!source) return;
+    // Closed since (the page stays): opened again from its file; an untitled one is gone.
+    if (source.isClosed && source.isUntitled) return;
+    const document = source.isClosed ? await vscode.workspace.openTextDocument(source.uri) : source;
+    if (document !== source) this.source = document;
     const whole = document.validateRange(new vscode.Range(span.start.line, span.start.character, span.end.line, span.end.character));
     const inner = trimSpan({ start: whole.start, end: whole.end }, document.getText(whole));
     const range = new vscode.Range(inner.start.line, inner.start.character, inner.end.line, inner.end.character);

@@ -11,7 +11,7 @@
 // `npm run test:vscode` nothing can look into a webview, and those tests are skipped.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { canDriveWebviews, closeAllEditors, driveWebview, EXTENSION_ID, freshCopy, openDraft, rangeOf, waitFor, type WebviewRequest } from './helpers';
+import { canDriveWebviews, closeAllEditors, driveWebview, EXTENSION_ID, freshCopy, openDraft, rangeOf, waitFor, type WebviewRequest, writeWorkspaceFile } from './helpers';
 
 interface Manifest {
   readonly contributes: {
@@ -126,6 +126,28 @@ suite('preview', () => {
     await openDraft(await freshCopy('clean.form4'));
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('form4.openPreview') && commands.includes('form4.openPreviewToSide'));
+    await closeAllEditors();
+  });
+
+  test('"Open Preview" opens it in the draft\'s own group, as a tab in front', async () => {
+    const { editor } = await openDraft(await freshCopy('clean.form4'));
+    await vscode.commands.executeCommand('form4.openPreview');
+    const { tab, group } = await waitFor(() => previewTab(), 'the preview tab');
+    assert.equal(group.viewColumn, editor.viewColumn);
+    assert.equal(tab.isActive, true);
+    assert.equal(tab.label, `Preview ${editor.document.uri.path.split('/').pop()}`);
+    await closeAllEditors();
+    await waitFor(() => previewTab() === undefined, 'the preview closed with the other editors');
+  });
+
+  test('an XML file that holds no Form 4 gets no preview', async () => {
+    const uri = await writeWorkspaceFile(`scratch/${Date.now()}/page.xml`, '<html><body/></html>\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // The command is done when the server has answered: no page, so no panel is left.
+    await vscode.commands.executeCommand('form4.openPreviewToSide');
+    // A round trip to the workbench: the tab events of a panel opened and closed meanwhile are in.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    assert.equal(previewTab(), undefined);
     await closeAllEditors();
   });
 
