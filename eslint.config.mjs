@@ -63,7 +63,7 @@ export default tseslint.config(
     files: ['media/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', Element: 'readonly', requestAnimationFrame: 'readonly', acquireVsCodeApi: 'readonly' },
+      globals: { window: 'readonly', document: 'readonly', Element: 'readonly', DOMParser: 'readonly', requestAnimationFrame: 'readonly', acquireVsCodeApi: 'readonly' },
     },
   },
 );

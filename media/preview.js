@@ -1,7 +1,9 @@
 // The Form 4 preview's script: the only script the page's Content Security Policy lets run (by
-// its nonce). It keeps the scroll position in the webview's state, so that a new page (every
-// update replaces the page) and a preview hidden and shown again open where the reader was, and
-// it turns a click on a value into a request to reveal that value in the source document.
+// its nonce). It swaps in the content of each newer page the extension posts ({ type: 'update',
+// html }), in place, so that the page neither reloads nor moves; it keeps the scroll position in
+// the webview's state, so that a page loaded anew (a preview hidden and shown again) opens where
+// the reader was; and it turns a click on a value into a request to reveal that value in the
+// source document.
 // The page itself is the renderer's (server/src/service/render): every element that shows a
 // field's value carries data-span="startLine,startChar,endLine,endChar".
 (function () {
@@ -35,6 +37,19 @@
     vscode.postMessage({ type: 'reveal', span: target.getAttribute('data-span') });
   });
 
+  // A newer page: its body replaces this one's, in one step (no layout in between, so the scroll
+  // position holds). The new page is parsed inert (DOMParser runs no script and loads nothing);
+  // its script element is dropped all the same, as this script is already running. The head
+  // (style, Content Security Policy) is the renderer's and the same for every page.
+  window.addEventListener('message', function (event) {
+    const message = event.data;
+    if (!message || message.type !== 'update' || typeof message.html !== 'string') return;
+    const next = new DOMParser().parseFromString(message.html, 'text/html');
+    for (const script of next.querySelectorAll('script')) script.remove();
+    document.title = next.title;
+    document.body.replaceChildren(...next.body.childNodes);
+  });
+
   function finishRestore() {
     restoreScroll();
     restored = true;
@@ -46,4 +61,5 @@
     window.addEventListener('load', finishRestore);
   }
   window.addEventListener('scroll', saveScroll, { passive: true });
+  vscode.postMessage({ type: 'ready' });
 })();

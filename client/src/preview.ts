@@ -7,8 +7,9 @@
  * - it follows the active editor: another draft or EDGAR XML file brought to the front is shown;
  * - it updates as the user types, 150 ms after the last keystroke, and a slow answer for an older
  *   version never replaces a newer page (`NewestWins`);
- * - every update is a whole new page with a fresh nonce; media/preview.js puts the scroll position
- *   back from the webview's state, after an update and after the panel was hidden and shown;
+ * - an update goes to the page as a message, and media/preview.js swaps the content in place (the
+ *   scroll position stays); a page loaded anew (the first, or after the panel was hidden) gets
+ *   its scroll position back from the webview's state;
  * - a click on a value posts `{ type: 'reveal', span }`, and the range is revealed and selected in
  *   the source editor, in the column it is shown in.
  *
@@ -19,7 +20,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreviewRequest } from '../../server/src/lsp/protocol';
-import { Debounce, isPreviewable, NewestWins, panelTitle, parseWebviewMessage, PREVIEW_VIEW_TYPE, type SpanRange, trimSpan } from './previewModel';
+import { Debounce, isPreviewable, NewestWins, panelTitle, parseWebviewMessage, PREVIEW_VIEW_TYPE, type SpanRange, trimSpan, type UpdateMessage } from './previewModel';
 
 export function registerPreview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.Disposable {
   const preview = new FormPreview(context.extensionUri, client);
@@ -46,6 +47,11 @@ class FormPreview implements vscode.Disposable {
   private inFlight: vscode.CancellationTokenSource | undefined;
   private readonly listeners: vscode.Disposable[];
   private readonly media: vscode.Uri;
+  /** The newest page, and the one last loaded as the webview's document (VS Code reloads that one when a hidden webview is shown). */
+  private latest = '';
+  private loaded = '';
+  /** The page loaded has said it listens for updates (and has not been unloaded since). */
+  private listening = false;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -56,6 +62,9 @@ class FormPreview implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       vscode.window.onDidChangeTextEditorViewColumn((e) => {
         if (this.isSource(e.textEditor.document)) this.sourceColumn = e.viewColumn;
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.isSource(document)) this.newest.forget();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.panel && this.isSource(e.document) && e.contentChanges.length > 0) this.debounce.schedule(() => void this.update(e.document));
@@ -99,11 +108,27 @@ class FormPreview implements vscode.Disposable {
       // scroll position from its state when it is shown again.
       { enableScripts: true, enableFindWidget: true, localResourceRoots: [this.media] },
     );
-    panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message));
+    // A new webview, with no page yet: what the last one had loaded or said says nothing of it.
+    this.listening = false;
+    this.latest = this.loaded = '';
+    this.newest.forget();
+    panel.webview.onDidReceiveMessage((message: unknown) => {
+      if (this.panel === panel) void this.onMessage(message);
+    });
+    let visible = panel.visible;
+    panel.onDidChangeViewState(() => {
+      if (this.panel !== panel || panel.visible === visible) return; // focus moved, nothing else
+      visible = panel.visible;
+      // A hidden webview is unloaded; shown again, VS Code loads the document last set, which
+      // updates sent as messages since have left behind.
+      if (!visible) this.listening = false;
+      else if (this.loaded !== this.latest) this.load(panel);
+    });
     panel.onDidDispose(() => {
       if (this.panel !== panel) return;
       this.panel = undefined;
       this.source = undefined;
+      this.listening = false;
       this.debounce.cancel();
       this.inFlight?.cancel();
     });
@@ -164,8 +189,32 @@ class FormPreview implements vscode.Disposable {
       this.sourceColumn = column ?? this.sourceColumn;
       panel.title = panelTitle(document.uri.path);
     }
-    webview.html = result.html;
+    this.show(panel, result.html);
     return 'shown';
+  }
+
+  /**
+   * Shows a page. While the page in the webview is loaded and listening, the new one goes to it as
+   * a message and its script swaps the content in place: no reload, so no flicker, and the scroll
+   * position stays. Otherwise (the first page, a webview hidden or not yet loaded) it is loaded
+   * as the webview's document, and the script restores the scroll position from its state.
+   */
+  private show(panel: vscode.WebviewPanel, html: string): void {
+    this.latest = html;
+    if (panel.visible && this.listening) {
+      void panel.webview.postMessage({ type: 'update', html } satisfies UpdateMessage).then((delivered) => {
+        // Not delivered: the webview went away meanwhile; the page waits for it as its document.
+        if (!delivered && this.panel === panel) this.load(panel);
+      });
+      return;
+    }
+    this.load(panel);
+  }
+
+  private load(panel: vscode.WebviewPanel): void {
+    this.listening = false;
+    this.loaded = this.latest;
+    panel.webview.html = this.latest;
   }
 
   private isSource(document: vscode.TextDocument): boolean {
@@ -174,6 +223,7 @@ class FormPreview implements vscode.Disposable {
 
   private async onMessage(message: unknown): Promise<void> {
     const parsed = parseWebviewMessage(message);
+    if (parsed?.type === 'ready') this.listening = true;
     if (parsed?.type === 'reveal') await this.reveal(parsed.span);
   }
 

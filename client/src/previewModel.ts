@@ -16,13 +16,24 @@ export interface SpanRange {
   readonly end: { readonly line: number; readonly character: number };
 }
 
-/** What the script posts: a click on an element that shows a value of the source. */
+/** What the script (media/preview.js) posts: a click on an element that shows a value of the source. */
 export interface RevealMessage {
   readonly type: 'reveal';
   readonly span: SpanRange;
 }
 
-export type WebviewMessage = RevealMessage;
+/** What the script posts once it listens for updates. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+export type WebviewMessage = RevealMessage | ReadyMessage;
+
+/** What the extension posts to the script: a newer page, whose content replaces the one shown. */
+export interface UpdateMessage {
+  readonly type: 'update';
+  readonly html: string;
+}
 
 const SPAN = /^(\d{1,9}),(\d{1,9}),(\d{1,9}),(\d{1,9})$/;
 
@@ -44,6 +55,7 @@ export function parseSpan(text: unknown): SpanRange | undefined {
 export function parseWebviewMessage(message: unknown): WebviewMessage | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, span } = message as { type?: unknown; span?: unknown };
+  if (type === 'ready') return { type };
   if (type !== 'reveal') return undefined;
   const range = parseSpan(span);
   return range ? { type, span: range } : undefined;
@@ -99,6 +111,14 @@ export class NewestWins {
     if (this.shown && this.shown.key === key && version < this.shown.version) return false;
     this.shown = { key, version };
     return true;
+  }
+
+  /**
+   * Forgets the page shown: for a new panel, or when the document shown is closed (opened again,
+   * it starts again at version 1, which must not lose to the old version numbers).
+   */
+  forget(): void {
+    this.shown = undefined;
   }
 
   /** The document and version of the page shown, if any. */

@@ -21,8 +21,9 @@ describe('preview: spans and messages', () => {
     for (const bad of [undefined, null, 7, [1, 2, 3, 4], { start: 1 }]) assert.equal(parseSpan(bad), undefined, String(bad));
   });
 
-  test('the script posts { type: "reveal", span }; every other message is ignored', () => {
+  test('the script posts { type: "reveal", span } and { type: "ready" }; every other message is ignored', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'reveal', span: '7,2,7,9' }), { type: 'reveal', span: { start: { line: 7, character: 2 }, end: { line: 7, character: 9 } } });
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.equal(parseWebviewMessage({ type: 'reveal', span: 'nowhere' }), undefined);
     assert.equal(parseWebviewMessage({ type: 'reveal' }), undefined);
     assert.equal(parseWebviewMessage({ type: 'open', span: '7,2,7,9' }), undefined);
@@ -83,6 +84,17 @@ describe('preview: newest wins', () => {
     assert.equal(newest.accept(newest.take(), 'a', 5), true, 'the same version again (the settings changed): shown');
     assert.equal(newest.accept(newest.take(), 'b', 1), true);
     assert.deepEqual(newest.current, { key: 'b', version: 1 });
+  });
+});
+
+describe('preview: newest wins, forgotten', () => {
+  test('after forget, version 1 of a document opened again is shown', () => {
+    const newest = new NewestWins();
+    assert.equal(newest.accept(newest.take(), 'a', 15), true);
+    assert.equal(newest.accept(newest.take(), 'a', 1), false);
+    newest.forget();
+    assert.equal(newest.current, undefined);
+    assert.equal(newest.accept(newest.take(), 'a', 1), true);
   });
 });
 
