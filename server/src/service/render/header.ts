@@ -9,11 +9,15 @@ import { escapeHtml } from './html';
 import type { Marks } from './marks';
 import { fieldHtml, refsHtml, type ValueKind } from './values';
 
-/** An element showing one field: its value, its references, its span and findings. */
+/**
+ * An element showing one field: its value and references, marked by the findings touching the
+ * field's cell (or box line), its `data-span` the value itself (where a value would be typed,
+ * when it is blank), so that revealing it selects what the page shows.
+ */
 export function fieldElement(field: Field<unknown> | undefined, kind: ValueKind, marks: Marks, classes: readonly string[] = [], tag = 'span'): string {
   const own = ['value', ...classes];
   if (field === undefined) return `<${tag} class="${[...own, 'absent'].join(' ')}"></${tag}>`;
-  return `<${tag}${marks.attributes(field.span, own)}>${fieldHtml(field, kind)}</${tag}>`;
+  return `<${tag}${marks.attributes(field.span, own, field.valueSpan)}>${fieldHtml(field, kind)}</${tag}>`;
 }
 
 /** A printed checkbox: `X` when checked. */

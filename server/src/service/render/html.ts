@@ -5,11 +5,14 @@
  * Characters a page cannot show sensibly (C0 controls but tab, a lone surrogate) become U+FFFD.
  */
 
-const SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Unicode mode reads a paired surrogate as one code point, so \p{Cs} matches only a lone one.
+const SPECIAL = /[&<>"'\p{Cc}\p{Cs}]/gu;
 
-const REPLACEMENTS: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// A line break as a reference: an attribute value keeps it (a title of several messages), where
+// an XML reader of the page would fold a raw one into a space.
+const REPLACEMENTS: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\n': '&#10;' };
 
 /** Text content or a double-quoted attribute value: nothing in it can open a tag or close the value. */
 export function escapeHtml(text: string): string {
-  return text.replace(SPECIAL, (c) => REPLACEMENTS[c] ?? '\ufffd');
+  return text.replace(SPECIAL, (c) => REPLACEMENTS[c] ?? (c === '\t' || c === '\r' ? c : '\ufffd'));
 }

@@ -9,6 +9,9 @@ import { lineOf, type Span } from '../text/position';
 import { escapeHtml } from './html';
 import { spanAttribute } from './spans';
 
+const NONE: Finding[] = [];
+const NO_CLASSES: readonly string[] = [];
+
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 export class Marks {
@@ -28,12 +31,15 @@ export class Marks {
 
   /** The findings touching `span`, most severe first, in source order within a severity. */
   touching(span: Span): Finding[] {
-    if (this.byLine.size === 0) return [];
-    const found = new Set<Finding>();
+    if (this.byLine.size === 0) return NONE;
+    let found: Set<Finding> | undefined;
     const last = lineOf(span.end);
     for (let line = lineOf(span.start); line <= last; line++) {
-      for (const finding of this.byLine.get(line) ?? []) if (touches(finding.span, span)) found.add(finding);
+      const onLine = this.byLine.get(line);
+      if (onLine === undefined) continue;
+      for (const finding of onLine) if (touches(finding.span, span)) (found ??= new Set()).add(finding);
     }
+    if (found === undefined) return NONE;
     const list = [...found].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.span.start - b.span.start);
     for (const finding of list) this.shown.add(finding);
     return list;
@@ -42,12 +48,13 @@ export class Marks {
   /**
    * The attributes of an element showing what lies at `span`: `data-span`, and for findings the
    * classes `finding finding-<severity>` (the most severe) and a title with every message.
-   * `classes` are the element's own classes.
+   * `classes` are the element's own classes. `reveal` is what `data-span` points at, when it is
+   * less than `span`: a field's value rather than its whole cell or box line.
    */
-  attributes(span: Span, classes: readonly string[] = []): string {
+  attributes(span: Span, classes: readonly string[] = NO_CLASSES, reveal: Span = span): string {
     const found = this.touching(span);
     const all = found.length > 0 ? [...classes, 'finding', `finding-${found[0]!.severity}`] : classes;
-    let out = ` data-span="${spanAttribute(span)}"`;
+    let out = ` data-span="${spanAttribute(reveal)}"`;
     if (all.length > 0) out += ` class="${all.join(' ')}"`;
     if (found.length > 0) out += ` title="${escapeHtml(found.map(describe).join('\n'))}"`;
     return out;

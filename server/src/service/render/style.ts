@@ -72,6 +72,7 @@ tr.signature-labels td { font-size: 10px; }
   table.form-table th { font-size: 8px; }
   tr, li, .box, .signatures { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  .finding { outline: none; background: none; }
+  .finding { outline: none; background: none; text-decoration: none; }
+  .unshown { display: none; }
 }
 `;
