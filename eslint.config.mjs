@@ -58,4 +58,12 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' },
     },
   },
+  {
+    // The preview's script runs in the webview, a browser page with the webview API.
+    files: ['media/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', Element: 'readonly', DOMParser: 'readonly', requestAnimationFrame: 'readonly', acquireVsCodeApi: 'readonly' },
+    },
+  },
 );

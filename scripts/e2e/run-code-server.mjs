@@ -47,6 +47,7 @@ import {
   sleep,
   trackChild,
 } from './common.mjs';
+import { WEBVIEW_RE, webviewDriver } from './webview.mjs';
 
 const CODE_SERVER_VERSION = '4.100.3';
 const RIPGREP_PACKAGE_VERSION = '1.15.11'; // @vscode/ripgrep in code-server 4.100.3's tree
@@ -366,11 +367,18 @@ async function runSuiteInBrowser({ port, extensionPath, testsEntry, workspace, a
   // output among them, with nothing that tells the two apart. The suite's output is what comes
   // between its E2E_BEGIN and E2E_RESULT lines: that is echoed; everything goes to the browser log.
   let inSuite = false;
+  const driveWebview = webviewDriver(page, ackDir);
   const recentErrors = (state.preSuiteErrors = []);
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
   await page.exposeFunction('codeAutomationLog', (level, message) => {
     const text = Array.isArray(message) ? message.join(' ') : String(message);
+    // A webview request is answered, and not echoed: a test that polls the preview prints many.
+    const webview = WEBVIEW_RE.exec(text);
+    if (webview) {
+      driveWebview(webview[1], webview[2]);
+      return;
+    }
     browserLog.push(`[${level}] ${text}`);
     if (BEGIN_RE.test(text)) inSuite = true;
     if (verbose) process.stdout.write(`[workbench ${level}] ${text}\n`);

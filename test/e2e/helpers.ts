@@ -280,3 +280,40 @@ export function rangeOf(document: vscode.TextDocument, line: number, needle: str
 export function wholeRange(document: vscode.TextDocument): vscode.Range {
   return new vscode.Range(0, 0, document.lineCount, 0);
 }
+
+// ── webviews ─────────────────────────────────────────────────────────────────────────────────────
+
+/** What the runner can do in a webview's page (scripts/e2e/webview.mjs). */
+export type WebviewRequest =
+  /** The value of a JavaScript expression in the page (JSON-serialisable). */
+  | { readonly action: 'evaluate'; readonly expression: string; readonly has?: string }
+  /** A real mouse click (Playwright's) on the first element matching the selector. */
+  | { readonly action: 'click'; readonly selector: string; readonly has?: string };
+
+export type WebviewAnswer = { readonly ok: true; readonly value?: unknown } | { readonly ok: false; readonly error: string };
+
+/** Whether the runner can look into webviews: only the code-server runner drives the browser. */
+export function canDriveWebviews(): boolean {
+  return Boolean(process.env.FORM4_E2E_ACK_DIR);
+}
+
+let webviewCount = 0;
+
+/**
+ * Asks the runner to do something in the page of a webview: the one whose document holds the
+ * selector `has` (default `body`). The extension host cannot see into a webview; the browser
+ * that shows the workbench can. Same channel as `screenshot()`: this prints
+ * `E2E_WEBVIEW <token> <request as base64url JSON>` and waits for $FORM4_E2E_ACK_DIR/<token>, which
+ * holds the answer. Only under scripts/e2e/run-code-server.mjs (check `canDriveWebviews()`).
+ */
+export async function driveWebview(request: WebviewRequest, timeoutMs = 20_000): Promise<WebviewAnswer> {
+  const ackDir = process.env.FORM4_E2E_ACK_DIR;
+  if (!ackDir) throw new Error('this runner cannot look into webviews (only npm run test:e2e can)');
+  const token = `webview-${process.pid}-${Date.now()}-${++webviewCount}`;
+  const ackFile = path.join(ackDir, token);
+  console.log(`E2E_WEBVIEW ${token} ${Buffer.from(JSON.stringify(request)).toString('base64url')}`);
+  await waitFor(() => fs.existsSync(ackFile), `the runner to answer ${request.action} in a webview`, timeoutMs, 20);
+  const answer = JSON.parse(fs.readFileSync(ackFile, 'utf8')) as WebviewAnswer;
+  fs.rmSync(ackFile, { force: true });
+  return answer;
+}

@@ -61,3 +61,25 @@ export type ImportXmlResult = { readonly draft: string; readonly notes: readonly
 
 /** "Form 4: Open EDGAR XML as Draft": the file's filing written as a draft (server/src/lsp/importXml.ts). */
 export const ImportXmlRequest = new RequestType<ImportXmlParams, ImportXmlResult, void>('form4/importXml');
+
+export interface PreviewParams {
+  readonly textDocument: { readonly uri: string };
+  /** The nonce of the webview's script, for the page's Content Security Policy. */
+  readonly nonce: string;
+  /** The webview's `cspSource`: where the page may load the script from. */
+  readonly cspSource: string;
+  /** The script's URI as the webview sees it (`asWebviewUri`). */
+  readonly scriptUri: string;
+  /** The client's own style sheet, as the webview sees it. */
+  readonly styleUri?: string;
+}
+
+export interface PreviewResult {
+  /** The whole page: the form as EDGAR renders it, the findings marked, the CSP in its head. */
+  readonly html: string;
+  /** The document version the page shows. */
+  readonly version: number;
+}
+
+/** "Form 4: Open Preview": the document's filing rendered as a page (server/src/lsp/preview.ts); null for a document that holds no Form 4. */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('form4/preview');

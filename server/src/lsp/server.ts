@@ -48,6 +48,7 @@ import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
 import { loadSnippets } from './snippets';
 import { registerExportXml } from './exportXml';
+import { registerPreview } from './preview';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.form4`;
 
@@ -439,7 +440,9 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(RulesDocumentationRequest, () => rulesDocumentationMarkdown());
   connection.onShutdown(() => runner.dispose());
-  registerExportXml(connection, { check: findingsFor, source: (document) => cache.get(document).source });
+  const cached = { check: findingsFor, source: (document: TextDocument) => cache.get(document).source };
+  registerExportXml(connection, cached);
+  registerPreview(connection, cached);
   registerImportXml(connection, documents, cache);
 
   documents.listen(connection);
