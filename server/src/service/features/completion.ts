@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis/analysis';
 import { TRANSACTION_CODES } from '../model/codes';
 import { allRows } from '../model/filing';
 import type { ParsedDraft } from '../parse/draft/parser';
-import { columnOf, lineOf, type Pos, type Span } from '../text/position';
+import { columnOf, lineOf, type Pos, pos, type Span } from '../text/position';
 import { locate } from './locate';
 
 export type CompletionKind = 'code' | 'choice' | 'footnote' | 'title' | 'value';
@@ -29,9 +29,11 @@ export interface Completion {
 /** Codes usual in each table, offered first. */
 const USUAL: Readonly<Record<'I' | 'II', string>> = { I: 'SPMFAGJCXDI', II: 'MAXCODEHJG' };
 
-export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: Pos): Completion[] {
-  const line = draft.lines[lineOf(position)]?.text ?? '';
-  const character = columnOf(position);
+export function completionsAt(draft: ParsedDraft, analysis: Analysis, at: Pos): Completion[] {
+  const line = draft.lines[lineOf(at)]?.text ?? '';
+  // A column past the line's end means its end (LSP), so that no completion replaces text that is not there.
+  const character = Math.min(columnOf(at), line.length);
+  const position = pos(lineOf(at), character);
   const before = line.slice(0, character);
   // A footnote reference being typed: "(" or "(1" right before the cursor.
   const refStart = /\((\d{0,2})$/.exec(before);
