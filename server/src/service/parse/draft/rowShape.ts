@@ -8,9 +8,10 @@ import type { TableRow } from '../../model/filing';
 import type { SyntaxProblem } from '../../rules/types';
 import type { CellField } from './cells';
 
-export function rowShapeProblem(row: TableRow, cells: readonly CellField[], delimiter: 'pipe' | 'tab'): SyntaxProblem {
+/** `count`: the cells the line has, which `cells` holds at most MAX_CELLS + 1 of. */
+export function rowShapeProblem(row: TableRow, cells: readonly CellField[], delimiter: 'pipe' | 'tab', count = cells.length): SyntaxProblem {
   const columns = columnsOf(row.table);
-  const found = cells.length;
+  const found = count;
   const expected = columns.length;
   const span = `${columns[0]?.name} \u2026 ${columns[columns.length - 1]?.name}`;
   const separator = delimiter === 'tab' ? 'tab' : '`|`';
@@ -18,6 +19,6 @@ export function rowShapeProblem(row: TableRow, cells: readonly CellField[], deli
   return {
     rule: 'row-shape',
     span: row.span,
-    message: `Table ${row.table} row ${row.ordinal} has ${found} cell${found === 1 ? '' : 's'}; a ${tableName(row.table)} row has ${expected} (${span}). ${hint}`,
+    message: `Table ${row.table} row ${row.ordinal} has ${found.toLocaleString('en-US')} cell${found === 1 ? '' : 's'}; a ${tableName(row.table)} row has ${expected} (${span}). ${hint}`,
   };
 }
