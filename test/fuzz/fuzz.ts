@@ -94,7 +94,8 @@ function work(job: ScanJob | ShrinkJob): void {
 // ---- the watcher -------------------------------------------------------------------------------
 
 function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
+  // The last one counts: `npm run fuzz -- --cases 1000` overrides the script's own --cases.
+  const i = process.argv.lastIndexOf(`--${name}`);
   const value = i === -1 ? undefined : Number(process.argv[i + 1]);
   return value === undefined || !Number.isFinite(value) ? fallback : value;
 }

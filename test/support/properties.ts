@@ -203,7 +203,8 @@ function positionFeatures(r: Recorder, draft: ParsedDraft, analysis: Analysis, l
 
 function formatting(r: Recorder, draft: ParsedDraft, text: string, lines: readonly SourceLine[]): void {
   const edits = r.call('format', () => formatDraft(draft));
-  if (!edits) return;
+  // No edit: the draft is its own formatting, and formatting it again is the same call.
+  if (!edits || edits.length === 0) return;
   for (const e of edits) checkSpan(r, lines, 'format', e.span);
   const formatted = r.call('applyEdits:format', () => applyEdits(text, edits));
   if (formatted === undefined) return;
@@ -309,7 +310,8 @@ export function draftFailures(c: FuzzCase, options: PropertyOptions = {}): Failu
   checkFindingSpans(r, lines, result.findings);
   positionFeatures(r, draft, analysis, lines, probePositions(text, lines, c.probes));
   formatting(r, draft, text, lines);
-  quickFixProperties(r, 'draft', text, lines, result, c.fixPick, options.maxFixes ?? 4);
+  // On a megabyte draft one fix is enough: each costs a whole check.
+  quickFixProperties(r, 'draft', text, lines, result, c.fixPick, text.length > 200_000 ? 1 : (options.maxFixes ?? 4));
   fixAllProperties(r, 'draft', text, result);
   return r.failures;
 }
