@@ -27,9 +27,9 @@ export function anyCase(options: InputOptions): fc.Arbitrary<AnyCase> {
 export function failuresOf(c: AnyCase, options: PropertyOptions = {}): Failure[] {
   switch (c.kind) {
     case 'draft':
-      return draftFailures(c.input, options);
+      return draftFailures(c.input, { maxFixes: 2, ...options });
     case 'xml':
-      return xmlFailures(c.input, options);
+      return xmlFailures(c.input, { maxFixes: 2, ...options });
     case 'chain':
       return chainFailures(c.input, options);
   }

@@ -4,12 +4,13 @@
  * second, the failing cases by kind and, for each kind, a counterexample shrunk by fast-check.
  * Exits 1 when any case fails.
  *
- *   node out/test/fuzz/fuzz.js [--cases N] [--seed S] [--timeout-ms MS] [--shrink-ms MS]
+ *   node out/test/fuzz/fuzz.js [--cases N] [--seed S] [--timeout-ms MS] [--shrink-ms MS] [--time-limit-s T]
  *
  * Case i is fast-check's first run with seed S + i: each case stands alone and is replayed from
  * its number. The cases run in a worker thread watched by this one: a case that has not
  * finished after --timeout-ms (default 20,000) is a hang; the worker is ended and a new one goes
  * on from the next case. Shrinking runs in a worker too, --shrink-ms (default 60,000) per kind.
+ * With --time-limit-s, the scan stops after that many seconds and reports the cases it ran.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
   const seed = option('seed', 20260802);
   const timeoutMs = option('timeout-ms', 20_000);
   const shrinkMs = option('shrink-ms', 60_000);
+  const timeLimitMs = option('time-limit-s', Infinity) * 1000;
   const byKind = new Map<string, { count: number; first: number; detail: string }>();
   const record = (index: number, failures: readonly Failure[]): void => {
     for (const kind of new Set(failures.map((f) => f.kind))) {
@@ -146,6 +148,11 @@ async function main(): Promise<void> {
           done++;
           if (m.failures.length > 0) failing++;
           record(m.index, m.failures);
+          if (Date.now() - started > timeLimitMs) {
+            clearTimeout(timer);
+            void worker.terminate();
+            resolve(cases);
+          }
           if (done % 5000 === 0) process.stderr.write(`fuzz: ${done} cases, ${failing} failing, ${Math.round(done / ((Date.now() - started) / 1000))} cases/s\n`);
         } else if (m.type === 'end') {
           clearTimeout(timer);
@@ -163,7 +170,8 @@ async function main(): Promise<void> {
     });
   }
   const seconds = (Date.now() - started) / 1000;
-  console.log(`fuzz: ${done} cases in ${seconds.toFixed(1)} s (${Math.round(done / seconds)} cases/s), seed ${seed}: ${failing} failing`);
+  const stopped = done < cases ? ` (stopped at the time limit, of ${cases})` : '';
+  console.log(`fuzz: ${done} cases${stopped} in ${seconds.toFixed(1)} s (${Math.round(done / seconds)} cases/s), seed ${seed}: ${failing} failing`);
   if (byKind.size === 0) return;
 
   const kinds = [...byKind.entries()].sort((a, b) => b[1].count - a[1].count);
