@@ -9,7 +9,7 @@ import type { Analysis } from '../analysis/analysis';
 import { TRANSACTION_CODES } from '../model/codes';
 import { allRows } from '../model/filing';
 import type { ParsedDraft } from '../parse/draft/parser';
-import { columnOf, lineOf, type Pos, type Span } from '../text/position';
+import { columnOf, lineOf, type Pos, pos, type Span } from '../text/position';
 import { locate } from './locate';
 import { type SnippetDefinition, snippetsAt } from './snippetCompletion';
 
@@ -41,9 +41,11 @@ export interface CompletionOptions {
   readonly snippets?: readonly SnippetDefinition[];
 }
 
-export function completionsAt(draft: ParsedDraft, analysis: Analysis, position: Pos, options: CompletionOptions = {}): Completion[] {
-  const line = draft.lines[lineOf(position)]?.text ?? '';
-  const character = columnOf(position);
+export function completionsAt(draft: ParsedDraft, analysis: Analysis, at: Pos, options: CompletionOptions = {}): Completion[] {
+  const line = draft.lines[lineOf(at)]?.text ?? '';
+  // A column past the line's end means its end (LSP), so that no completion replaces text that is not there.
+  const character = Math.min(columnOf(at), line.length);
+  const position = pos(lineOf(at), character);
   const offers = snippetsAt(draft, position, options.snippets ?? []);
   if (offers.length > 0) {
     return offers.map(({ snippet, from }, i) => ({

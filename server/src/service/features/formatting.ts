@@ -119,7 +119,8 @@ function pipeBlocks(draft: ParsedDraft, from: number, to: number, dataLines: Rea
   for (let line = from; line <= to; line++) {
     const text = draft.lines[line]?.text ?? '';
     const row = splitRow(text);
-    if (row?.delimiter === 'pipe') {
+    // A row cut at MAX_CELLS (a line of thousands of pipes) is left as it is, and ends the block.
+    if (row?.delimiter === 'pipe' && row.count === row.cells.length) {
       if (!current) {
         current = { first: line, rows: [] };
         blocks.push(current);

@@ -79,16 +79,17 @@ export function locate(draft: ParsedDraft, analysis: Analysis, position: Pos): L
     }
   }
   const lineNumber = lineOf(position);
-  const character = columnOf(position);
   const table = tableAtLine(draft, lineNumber);
   const line = draft.lines[lineNumber];
   if (!table || !line) return undefined;
+  // A column past the line's end means its end (LSP): a row without its closing pipe has no next cell there.
+  const character = Math.min(columnOf(position), line.text.length);
   const raw = splitRow(line.text);
   if (!raw) return undefined;
   let index = raw.cells.findIndex((c) => c.start <= character && character <= c.end);
   let span = raw.cells[index];
   const last = raw.cells[raw.cells.length - 1];
-  if (!span && last && raw.delimiter === 'pipe' && character > last.end) {
+  if (!span && last && raw.delimiter === 'pipe' && character > last.end && last.end < line.text.length) {
     // Typing the next cell of a row: `| Common Stock | 08/06/2013 | | ▮` is in the code cell.
     index = raw.cells.length;
     span = { start: last.end + 1, end: line.text.length };

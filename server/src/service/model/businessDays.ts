@@ -47,13 +47,50 @@ export function addBusinessDays(date: CalendarDate, n: number): CalendarDate {
   return d;
 }
 
-/** Business days strictly after `from` up to and including `to` (0 when `to` ≤ `from`). */
+/** The day numbers of the observed federal holidays of `year` that fall on a weekday. */
+const weekdayHolidaysByYear = new Map<number, readonly number[]>();
+
+function weekdayHolidays(year: number): readonly number[] {
+  let days = weekdayHolidaysByYear.get(year);
+  if (!days) {
+    const found: number[] = [];
+    days = found;
+    for (const iso of holidaysIn(year).keys()) {
+      const [y, m, d] = iso.split('-').map(Number);
+      const n = dayNumber({ year: y ?? year, month: m ?? 1, day: d ?? 1 });
+      const wd = (((n + 4) % 7) + 7) % 7;
+      if (wd !== 0 && wd !== 6) found.push(n);
+    }
+    weekdayHolidaysByYear.set(year, days);
+  }
+  return days;
+}
+
+/** Weekdays among the day numbers 1 … n (day 0, 1970-01-01, was a Thursday). */
+function weekdaysUpTo(n: number): number {
+  const weeks = Math.floor(n / 7);
+  let count = weeks * 5;
+  for (let k = weeks * 7 + 1; k <= n; k++) {
+    const wd = (((k + 4) % 7) + 7) % 7;
+    if (wd !== 0 && wd !== 6) count++;
+  }
+  return count;
+}
+
+/**
+ * Business days strictly after `from` up to and including `to` (0 when `to` ≤ `from`): the
+ * weekdays, counted by whole weeks, less the holidays observed on a weekday. Counted day by
+ * day, a row dated years away from the signature cost thousands of holiday look-ups per check.
+ */
 export function businessDaysBetween(from: CalendarDate, to: CalendarDate): number {
-  // Capped at ten years: a typo such as 08/06/2931 must not loop over nine centuries.
-  const last = Math.min(dayNumber(to), dayNumber(from) + 3660);
-  let count = 0;
-  for (let n = dayNumber(from) + 1; n <= last; n++) {
-    if (isBusinessDay(fromDayNumber(n))) count++;
+  // Capped at ten years: a typo such as 08/06/2931 counts as ten years, not nine centuries.
+  const first = dayNumber(from);
+  const last = Math.min(dayNumber(to), first + 3660);
+  if (last <= first) return 0;
+  let count = weekdaysUpTo(last) - weekdaysUpTo(first);
+  const lastYear = fromDayNumber(last).year;
+  for (let year = from.year; year <= lastYear; year++) {
+    for (const n of weekdayHolidays(year)) if (n > first && n <= last) count--;
   }
   return count;
 }

@@ -15,8 +15,18 @@ export interface CellSpan {
 
 export interface RawRow {
   readonly delimiter: 'pipe' | 'tab';
+  /** At most MAX_CELLS + 1: past MAX_CELLS, the rest of the line is one last cell. */
   readonly cells: readonly CellSpan[];
+  /** The cells the line has: more than `cells` holds when it was cut. */
+  readonly count: number;
 }
+
+/**
+ * Form 4 rows have 11 or 16 cells; a line of a million pipes (a paste gone wrong) is not read as
+ * a million cells, each with its field, its references and its alignment: past 64 the rest of
+ * the line is one cell, and `count` says how many there were (the row-shape message gives it).
+ */
+export const MAX_CELLS = 64;
 
 /** Splits a line into cells, or returns undefined when the line is not a row. */
 export function splitRow(text: string): RawRow | undefined {
@@ -40,27 +50,38 @@ function splitPipeRow(text: string, firstPipe: number): RawRow {
       pipes.push(i);
     }
   }
+  // After the last pipe: a cell only when the row was left open (`| a | b`), not trailing spaces.
+  const open = text.slice((pipes[pipes.length - 1] ?? 0) + 1).trim() !== '';
+  const count = pipes.length - 1 + (open ? 1 : 0);
   const cells: CellSpan[] = [];
-  for (let k = 0; k < pipes.length; k++) {
+  for (let k = 0; k < count; k++) {
     const start = (pipes[k] ?? 0) + 1;
-    const end = k + 1 < pipes.length ? (pipes[k + 1] ?? text.length) : text.length;
-    // After the last pipe: a cell only when the row was left open (`| a | b`), not trailing spaces.
-    if (k + 1 === pipes.length && text.slice(start, end).trim() === '') break;
-    cells.push({ start, end });
+    if (k === MAX_CELLS && count > MAX_CELLS + 1) {
+      // The rest of the line, as one cell: empty when all its cells are (a line of pipes is no row).
+      cells.push(/^[\s|]*$/.test(text.slice(start)) ? { start, end: start } : { start, end: text.length });
+      break;
+    }
+    cells.push({ start, end: k + 1 < pipes.length ? (pipes[k + 1] ?? text.length) : text.length });
   }
-  return { delimiter: 'pipe', cells };
+  return { delimiter: 'pipe', cells, count };
 }
 
 function splitTabRow(text: string): RawRow {
   const cells: CellSpan[] = [];
   let start = 0;
+  let count = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text[i] === '\t') {
-      cells.push({ start, end: i });
+      count++;
+      if (cells.length < MAX_CELLS) cells.push({ start, end: i });
+      else if (cells.length === MAX_CELLS) {
+        // The rest of the line, as one cell: empty when all its cells are.
+        cells.push(/^\s*$/.test(text.slice(start)) ? { start, end: start } : { start, end: text.length });
+      }
       start = i + 1;
     }
   }
-  return { delimiter: 'tab', cells };
+  return { delimiter: 'tab', cells, count };
 }
 
 /** A separator row of a Markdown table: `|---|:--:|`. */

@@ -104,7 +104,7 @@ function tryRow(previous: ParsedDraft, text: string): ParsedDraft | undefined {
       : { ...filing, derivativeTable: newTable as Table<DerivativeRow> };
   const problems = previous.problems.filter((p) => lineOf(p.span.start) !== lineNumber);
   if (row.damaged) {
-    problems.push(rowShapeProblem(row, cells, split.delimiter));
+    problems.push(rowShapeProblem(row, cells, split.delimiter, split.count));
     problems.sort((a, b) => a.span.start - b.span.start);
   }
   const kind = table.table === 'I' ? 'tableI' : 'tableII';

@@ -351,7 +351,7 @@ class DraftParser {
     const rowStart = row.delimiter === 'pipe' ? Math.max(0, (first?.start ?? 1) - 1) : 0;
     const rowEnd = row.delimiter === 'pipe' ? Math.min(t.length, (last?.end ?? t.length) + 1) : t.length;
     const built = buildRow(table.table, lineSpan(line.index, rowStart, rowEnd), cells, table.rows.length + 1);
-    if (built.damaged) this.problems.push(rowShapeProblem(built, cells, row.delimiter));
+    if (built.damaged) this.problems.push(rowShapeProblem(built, cells, row.delimiter, row.count));
     table.rows.push(built);
   }
 

@@ -106,13 +106,16 @@ function listed(items: readonly string[]): string {
   return `${items.slice(0, 2).join(', ')} and ${items.length - 2} more`;
 }
 
-// The delimiter is part of the signature for the callers; the message is the same for both.
-export function rowShapeProblem(row: TableRow, cells: readonly CellField[], _delimiter: 'pipe' | 'tab'): SyntaxProblem {
+/**
+ * The delimiter is part of the signature for the callers; the message is the same for both.
+ * `count`: the cells the line has, which `cells` holds at most MAX_CELLS + 1 of.
+ */
+export function rowShapeProblem(row: TableRow, cells: readonly CellField[], _delimiter: 'pipe' | 'tab', count = cells.length): SyntaxProblem {
   const columns = columnsOf(row.table);
-  const found = cells.length;
+  const found = count;
   const expected = columns.length;
   const left = unplaced(cells.map((c) => c.text), columns.map((c) => c.kind));
-  const head = `Table ${row.table} row ${row.ordinal} has ${found} cell${found === 1 ? '' : 's'}, not ${expected}`;
+  const head = `Table ${row.table} row ${row.ordinal} has ${found.toLocaleString('en-US')} cell${found === 1 ? '' : 's'}, not ${expected}`;
   let message: string;
   if (found > expected) {
     const which = left.map((i) => cell(i, cells[i]?.text ?? ''));
