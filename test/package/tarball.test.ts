@@ -29,7 +29,7 @@ describe('the npm tarball', () => {
     const [pack] = JSON.parse(r.stdout) as { files: { path: string }[] }[];
     assert.ok(pack);
     const files = pack.files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/form4-language-server.js', 'bin/form4.js', 'dist/checkWorker.js', 'dist/cli.js', 'dist/server.js', 'package.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/form4-language-server.js', 'bin/form4.js', 'dist/checkWorker.js', 'dist/cli.js', 'dist/server.js', 'package.json', 'snippets/form4.code-snippets']);
     for (const f of files) assert.doesNotMatch(f, /^(out|test|server|client|node_modules|scripts)\//);
   });
 

@@ -35,6 +35,7 @@ import {
   referencesAt,
   renameFootnote,
   rulesDocumentationMarkdown,
+  DOCUMENTATION_URL,
   fromPosition,
   fromRange,
   toRange,
@@ -47,6 +48,8 @@ import { registerImportXml } from './importXml';
 import { DraftStatusNotification, RulesDocumentationRequest } from './protocol';
 import { SettingsStore } from './settings';
 import { loadSnippets } from './snippets';
+import { OPEN_RULE_DOCUMENTATION, ruleActions } from './ruleActions';
+import { fileURLToPath } from 'node:url';
 import { registerExportXml } from './exportXml';
 import { registerPreview } from './preview';
 
@@ -62,6 +65,9 @@ export function startServer(connection: Connection): void {
   let refreshDiagnostics = false;
   let refreshInlayHints = false;
   let snippetSupport = false;
+  let canCreateFiles = false;
+  let showDocumentSupport = false;
+  let workspaceFolders: string[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   const lastStatus = new Map<string, string>();
   /** Which opening of the document this is (for pull result ids). */
@@ -88,6 +94,11 @@ export function startServer(connection: Connection): void {
     refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
     refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
     snippetSupport = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    canCreateFiles = caps.workspace?.workspaceEdit?.documentChanges === true && (caps.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
+    showDocumentSupport = caps.window?.showDocument?.support === true;
+    workspaceFolders = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])]
+      .filter((u) => u.startsWith('file:'))
+      .map((u) => fileURLToPath(u));
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, params.initializationOptions);
     // From which size (characters) a document is checked in the worker; a negative number: never.
     // Tests and the benchmark set it; editors have no reason to.
@@ -108,6 +119,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         inlayHintProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [OPEN_RULE_DOCUMENTATION] },
       },
       serverInfo: { name: 'form4-language-server' },
     };
@@ -342,6 +354,19 @@ export function startServer(connection: Connection): void {
             edit: { changes: { [document.uri]: toTextEdits(fix.edits) } },
           });
         }
+        // Beside the fixes, for every rule found in the range: its documentation, and turning it off.
+        const range = fromRange(params.range);
+        const inRange = (checked?.result.findings ?? []).filter((f) => f.span.start <= range.end && f.span.end >= range.start);
+        actions.push(...ruleActions(inRange, {
+          uri: document.uri,
+          workspaceFolders,
+          canCreateFiles,
+          diagnosticOf: (f) => {
+            const start = toRange(f.span).start;
+            return params.context.diagnostics.find((d) => d.code === f.rule && d.range.start.line === start.line && d.range.start.character === start.character)
+              ?? toDiagnostic(f, document.uri, relatedSupport);
+          },
+        }));
       }
       if (wantsFixAll) {
         const kind = kindOf(document);
@@ -439,6 +464,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(RulesDocumentationRequest, () => rulesDocumentationMarkdown());
+  connection.onExecuteCommand(async (params) => {
+    const url = params.arguments?.[0];
+    // Only the rules' own documentation: a command is not a way to open any address.
+    if (params.command !== OPEN_RULE_DOCUMENTATION || typeof url !== 'string' || !url.startsWith(`${DOCUMENTATION_URL}#`)) return;
+    if (showDocumentSupport) await connection.window.showDocument({ uri: url, external: true });
+    else void connection.window.showInformationMessage(`Form 4 rule documentation: ${url}`);
+  });
   connection.onShutdown(() => runner.dispose());
   const cached = { check: findingsFor, source: (document: TextDocument) => cache.get(document).source };
   registerExportXml(connection, cached);

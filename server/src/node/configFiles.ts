@@ -49,6 +49,15 @@ export class ConfigFiles {
   }
 }
 
+/** The nearest `.form4rc.json` walking up from `folder` (unlike ConfigFiles, read from disk each time). */
+export function findConfigFile(folder: string): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
