@@ -61,3 +61,16 @@ export type ImportXmlResult = { readonly draft: string; readonly notes: readonly
 
 /** "Form 4: Open EDGAR XML as Draft": the file's filing written as a draft (server/src/lsp/importXml.ts). */
 export const ImportXmlRequest = new RequestType<ImportXmlParams, ImportXmlResult, void>('form4/importXml');
+
+export interface NextDraftParams {
+  /** The previous filing: a draft, an EDGAR XML file or a full-submission `.txt`. */
+  readonly uri: string;
+  /** Its text, as the editor has it: used when the server has neither the document open nor the file on disk. */
+  readonly text?: string;
+}
+
+/** The new draft's text, or why none can be started from the file (it holds no filing). */
+export type NextDraftResult = { readonly text: string } | { readonly refused: string };
+
+/** "Form 4: New Draft from Previous Filing": a new draft started from a filing (server/src/lsp/nextDraft.ts). */
+export const NextDraftRequest = new RequestType<NextDraftParams, NextDraftResult, void>('form4/nextDraft');

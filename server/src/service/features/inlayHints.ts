@@ -7,6 +7,8 @@ import type { Analysis } from '../analysis/analysis';
 import { computationOf } from '../analysis/holdings';
 import { formatDecimal } from '../model/decimal';
 import type { Filing } from '../model/filing';
+import type { PriorHoldings, ReportedHolding } from '../history/holdings';
+import { priorFiguresOf, priorHint } from './historyHover';
 import { type Pos, type Span, spansOverlap } from '../text/position';
 
 export interface InlayHint {
@@ -16,8 +18,10 @@ export interface InlayHint {
   readonly tooltip: string;
 }
 
-export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span): InlayHint[] {
+/** `prior`: what the earlier filings of the filing's history reported (`priorHoldingsFor`), for the first rows. */
+export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span, prior?: PriorHoldings): InlayHint[] {
   const hints: InlayHint[] = [];
+  const figures = priorFiguresOf(analysis, prior);
   for (const row of analysis.rows.trusted) {
     if (range && !spansOverlap(row.span, range)) continue;
     const step = analysis.holdings.steps.get(row);
@@ -38,6 +42,9 @@ export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span): I
           ? `Follows from Table ${step.previous.table} row ${step.previous.ordinal}: ${computationOf(step) ?? ''}.`
           : `Does not follow from Table ${step.previous.table} row ${step.previous.ordinal}: expected ${formatDecimal(expected)} (${computationOf(step) ?? ''}).`,
       });
+    } else if (figures.has(row)) {
+      const implied = step.before !== undefined && step.change ? formatDecimal(step.before) : undefined;
+      hints.push({ position, ...priorHint(figures.get(row) as ReportedHolding, implied) });
     } else if (step.before !== undefined && step.change) {
       hints.push({
         position,

@@ -1,0 +1,226 @@
+/**
+ * The workspace's filing histories, for the language server: the filings of its folders read
+ * from disk (`node/filingFiles.ts`), the open documents in place of their files (the editor's
+ * text is the truth, saved or not, and an untitled draft joins its history too), and the
+ * histories the service builds over them (`buildHistories`). A snapshot is made when someone
+ * asks (a check, a hover, a workspace pull) and kept until something changes: a file event, a
+ * document opened, edited or closed, the workspace folders.
+ *
+ * A keystroke costs one `buildHistories` over filings already read: the files on disk are read
+ * once and again only when a file event names them (or, for a client that sends no file events,
+ * when it asks for workspace diagnostics: then every file is `stat`ed).
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  buildHistories,
+  type FilingHistory,
+  type HistoryFiling,
+  historyFiling,
+  type PriorHoldings,
+  priorHoldingsFor,
+  type SourceDocument,
+} from '../service';
+import type { FilingFile, FilingFiles } from '../node/filingFiles';
+
+/** One filing of the snapshot: an open document's parse, or a closed file's. */
+export interface HistoryEntry {
+  readonly uri: string;
+  readonly source: SourceDocument;
+  readonly filing: HistoryFiling;
+  /** The file as read from disk; undefined for an open document. */
+  readonly file: FilingFile | undefined;
+}
+
+export interface HistorySnapshot {
+  readonly version: number;
+  readonly histories: readonly FilingHistory[];
+  /** Every filing of the snapshot, by uri. */
+  readonly entries: ReadonlyMap<string, HistoryEntry>;
+  /** What the earlier filings of its histories reported, for a filing of the snapshot. */
+  prior(uri: string): PriorHoldings | undefined;
+}
+
+/** An open document that is a Form 4 source, with its current parse. */
+export interface OpenFiling {
+  readonly uri: string;
+  readonly source: SourceDocument;
+}
+
+/** How many files are read at once. */
+const CONCURRENCY = 16;
+
+export class WorkspaceHistory {
+  private version = 0;
+  private made: { version: number; snapshot: Promise<HistorySnapshot> } | undefined;
+  private readonly listeners = new Set<() => void>();
+  /** The files on disk have been read once: a snapshot costs little from now on. */
+  warm = false;
+
+  /**
+   * `openFilings`: the open documents that are Form 4 sources, read when a snapshot is made.
+   * `watched`: whether file events tell about every change on disk (else files are `stat`ed
+   * when `snapshot(true)` is asked for).
+   */
+  constructor(
+    private readonly files: FilingFiles,
+    private readonly openFilings: () => readonly OpenFiling[],
+    private readonly watched: () => boolean,
+  ) {}
+
+  /** Something a history depends on changed: the next snapshot is made again. */
+  invalidate(): void {
+    this.version++;
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** A file event from the client. */
+  fileEvent(uri: string, type: 'created' | 'changed' | 'deleted'): void {
+    const path = pathOf(uri);
+    if (!path) return;
+    if (type === 'created') this.files.added(path);
+    else if (type === 'changed') this.files.changed(path);
+    else this.files.removed(path);
+    this.invalidate();
+  }
+
+  setFolders(folders: readonly string[]): void {
+    this.files.setFolders(folders);
+    this.invalidate();
+  }
+
+  /**
+   * The histories as they are now. `fromDisk`: look at the disk again (walk and `stat`) when file
+   * events do not tell about changes; a keystroke's check does not ask for it.
+   */
+  async snapshot(fromDisk = false): Promise<HistorySnapshot> {
+    if (fromDisk && !this.watched()) {
+      const previous = this.made?.version === this.version ? await this.made.snapshot : undefined;
+      this.files.walkAgain();
+      const fresh = await this.make(false);
+      if (previous && previous.version === this.version && sameFiles(previous, fresh)) return previous;
+      this.invalidate();
+      const snapshot = { ...fresh, version: this.version };
+      this.made = { version: this.version, snapshot: Promise.resolve(snapshot) };
+      return snapshot;
+    }
+    if (this.made?.version === this.version) return this.made.snapshot;
+    const version = this.version;
+    const made = {
+      version,
+      snapshot: this.make(this.watched()).then((s) => {
+        if (!this.warm) {
+          this.warm = true;
+          // Whoever went on without the histories checks again now.
+          this.emit();
+        }
+        return { ...s, version };
+      }),
+    };
+    this.made = made;
+    return made.snapshot;
+  }
+
+  /** `trusted`: a file read before is taken as it was read, without a `stat`. */
+  private async make(trusted: boolean): Promise<Omit<HistorySnapshot, 'version'>> {
+    const paths = await this.files.paths();
+    const read = await mapLimit(paths, CONCURRENCY, (path) => this.files.read(path, trusted));
+    // Taken after the reads: the open documents as they are when the histories are built.
+    const open = this.openFilings();
+    const openPaths = new Set<string>();
+    for (const o of open) {
+      const path = pathOf(o.uri);
+      if (path) openPaths.add(path);
+    }
+    const entries = new Map<string, HistoryEntry>();
+    for (const o of open) {
+      const filing = historyFiling(o.uri, o.source);
+      if (filing) entries.set(o.uri, { uri: o.uri, source: o.source, filing, file: undefined });
+    }
+    for (const file of read) {
+      if (!file?.source || openPaths.has(file.path)) continue;
+      const uri = pathToFileURL(file.path).href;
+      const filing = historyFiling(uri, file.source);
+      if (filing) entries.set(uri, { uri, source: file.source, filing, file });
+    }
+    const histories = buildHistories([...entries.values()].map((e) => e.filing));
+    const priors = new Map<string, PriorHoldings | undefined>();
+    return {
+      histories,
+      entries,
+      prior(uri) {
+        if (!priors.has(uri)) priors.set(uri, entries.has(uri) ? priorHoldingsFor(histories, uri) : undefined);
+        return priors.get(uri);
+      },
+    };
+  }
+}
+
+function sameFiles(a: Omit<HistorySnapshot, 'version'>, b: Omit<HistorySnapshot, 'version'>): boolean {
+  if (a.entries.size !== b.entries.size) return false;
+  for (const [uri, entry] of a.entries) {
+    const other = b.entries.get(uri);
+    if (!other || other.file !== entry.file || (entry.file === undefined && other.source !== entry.source)) return false;
+  }
+  return true;
+}
+
+/**
+ * What a check's findings depend on in the prior holdings, as a string: two checks of one text
+ * with equal fingerprints have equal findings. Empty for no history.
+ */
+export function priorFingerprint(prior: PriorHoldings | undefined): string {
+  if (!prior || (prior.holdings.size === 0 && prior.earlierFilings === 0)) return '';
+  const parts: string[] = [String(prior.earlierFilings), prior.form5Periods.map(isoDate).join(',')];
+  for (const key of [...prior.holdings.keys()].sort()) {
+    const h = prior.holdings.get(key);
+    if (!h) continue;
+    parts.push(key, h.amount.toFixed(), isoDate(h.asOf), h.from.uri, `${h.from.span.start}-${h.from.span.end}`, h.from.formType, h.from.date ? isoDate(h.from.date) : '');
+  }
+  return parts.join('\u0001');
+}
+
+/** A short stable hash of a string (FNV-1a, 32 bits), for result ids. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+function isoDate(d: { readonly year: number; readonly month: number; readonly day: number }): string {
+  return `${d.year}-${d.month}-${d.day}`;
+}
+
+/** The file system path of a `file:` URI; undefined for any other. */
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
