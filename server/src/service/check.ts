@@ -8,6 +8,7 @@
 import { type Analysis, analyze } from './analysis/analysis';
 import type { RuleSeverities } from './config/settings';
 import { type SourceDocument, sourceEdits } from './document';
+import type { PriorHoldings } from './history/holdings';
 import type { ModelFix } from './model/changes';
 import { RULES, RULES_BY_ID } from './rules/registry';
 import type { Finding, Fix, Report, RuleContext } from './rules/types';
@@ -25,6 +26,12 @@ export interface CheckOptions {
   readonly isCancelled?: () => boolean;
   /** The source's analysis, when the caller already has it (the server keeps one per version). */
   readonly analysis?: Analysis;
+  /**
+   * What the filings before this one in its filing history last reported, per holding
+   * (`holdingsBefore`): the history-mismatch rule checks the first row of each holding against
+   * it. Without it, the filing is checked on its own.
+   */
+  readonly history?: PriorHoldings;
 }
 
 /** Checks a parsed draft or XML filing. */
@@ -46,9 +53,9 @@ export function checkDocument(document: SourceDocument, options: CheckOptions = 
       fixes: problem.fixes ?? [],
     });
   }
-  // An XML file that holds no ownership document has nothing for the model's rules to check:
-  // its xml-root finding says what it is instead.
-  const readable = document.kind !== 'xml' || document.document !== undefined;
+  // An XML file that holds no ownership document, or holds a Form 3 or 5 (read for the filing
+  // history only), has nothing for the Form 4 rules to check: its xml-root finding says what it is.
+  const readable = document.kind !== 'xml' || (document.document !== undefined && (document.formType === undefined || document.formType === '4' || document.formType === '4/A'));
   for (const rule of RULES) {
     if (!rule.check || !readable) continue;
     if (options.isCancelled?.()) break;
@@ -57,6 +64,7 @@ export function checkDocument(document: SourceDocument, options: CheckOptions = 
     const context: RuleContext = {
       filing: document.filing,
       analysis,
+      history: options.history,
       report(report: Report) {
         findings.push({
           rule: rule.id,

@@ -40,3 +40,6 @@ export { definitionAt, referencesAt, prepareRename, renameFootnote, type Prepare
 export { inlayHints, type InlayHint } from './features/inlayHints';
 export { exportOwnershipXml, type ExportOptions, type ExportProblem, type ExportResult } from './export/ownershipXml';
 export { blockingFindings, type CheckedExport, EXPORT_RULE_ID, exportChecked, isBlocked, problemAsFinding } from './export/exportCheck';
+export * from './history';
+export { historyMismatch, describeReport } from './rules/history';
+export { FORM_TYPES, type FormType, isAmendment } from './model/filing';

@@ -31,7 +31,7 @@ function documentedRules(markdown: string): DocumentedRule[] {
 }
 
 /** The rules the project adds to RULES.md's: what only EDGAR XML can get wrong, and what drafters met. */
-const ADDED = ['not-text', 'footnote-empty', 'xml-malformed', 'xml-root', 'xml-schema', 'xml-choice', 'xml-date', 'xml-decimal', 'xml-footnote-id', 'xml-length', 'xml-amendment', 'xml-owner-cik'];
+const ADDED = ['not-text', 'footnote-empty', 'history-mismatch', 'xml-malformed', 'xml-root', 'xml-schema', 'xml-choice', 'xml-date', 'xml-decimal', 'xml-footnote-id', 'xml-length', 'xml-amendment', 'xml-owner-cik'];
 
 test('the registry has the rule ids of RULES.md, and the project\'s additions', (t) => {
   const path = sharedFile('RULES.md');

@@ -190,8 +190,25 @@ export interface Signature {
   readonly date: Field<CalendarDate> | undefined;
 }
 
+/**
+ * The ownership forms EDGAR's ownershipDocument carries (documentType). The checker checks
+ * Forms 4 and 4/A; Forms 3 and 5 (and their amendments) are read for their holdings only, as
+ * filings of an insider's history (`service/history/`).
+ */
+export type FormType = '3' | '3/A' | '4' | '4/A' | '5' | '5/A';
+
+export const FORM_TYPES: readonly FormType[] = ['3', '3/A', '4', '4/A', '5', '5/A'];
+
+/** Whether the form is an amendment (3/A, 4/A, 5/A). */
+export function isAmendment(form: FormType): boolean {
+  return form.endsWith('/A');
+}
+
 export interface Filing {
-  /** `4`, or `4/A` for an amendment (box 4 filled). */
+  /**
+   * `4`, or `4/A` for an amendment (box 4 filled). A Form 3 or 5 read from XML for the filing
+   * history has `4` or `4/A` here and its own type in `ParsedXml.formType`.
+   */
   readonly documentType: '4' | '4/A';
   /** schemaVersion, when the source states one (XML). */
   readonly schemaVersion: string | undefined;

@@ -7,6 +7,7 @@ import { exerciseMismatch, exerciseUnpaired, holdingsMismatch, holdingsNegative,
 import { adoption10b51, indication10b51, lateFiling, signatureDate, unchecked10b51 } from './filing';
 import { footnoteDuplicate, footnoteEmpty, footnoteLimits, footnoteOrder, footnoteUndefined, footnoteUnused } from './footnotes';
 import { amendmentDate, earliestDate, missingBox, relationshipText } from './header';
+import { historyMismatch } from './history';
 import { invalidChoice, invalidDate, invalidNumber, missingValue, notText, rowShape, tooManyRows, unknownCode } from './reading';
 import { codeDirection, codeNeedsFootnote, deemedDate, derivativeDates, duplicateRow, ownershipNature, weightedAverage } from './rows';
 import type { RuleDefinition } from './types';
@@ -58,6 +59,7 @@ export const RULES: readonly RuleDefinition[] = [
   xmlOwnerCik,
   notText,
   footnoteEmpty,
+  historyMismatch,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((r) => [r.id, r]));

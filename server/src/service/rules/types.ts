@@ -10,6 +10,7 @@
 import type { Analysis } from '../analysis/analysis';
 import type { ModelFix } from '../model/changes';
 import type { Filing } from '../model/filing';
+import type { PriorHoldings } from '../history/holdings';
 import type { Span } from '../text/position';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -33,6 +34,11 @@ export interface Fix {
 }
 
 export interface RelatedLocation {
+  /**
+   * The file the location is in, as the host named it (`HistoryFiling.uri`), when it is not the
+   * finding's own file (an earlier filing of the history); absent for a place in the same file.
+   */
+  readonly uri?: string;
   readonly span: Span;
   readonly message: string;
 }
@@ -72,13 +78,15 @@ export interface SyntaxProblem {
 export interface RuleContext {
   readonly filing: Filing;
   readonly analysis: Analysis;
+  /** What the earlier filings of the filing's history reported, when the host gives it. */
+  readonly history?: PriorHoldings;
   report(report: Report): void;
 }
 
 /** How a rule's check reports, for helpers that report on its behalf. */
 export type Reporter = RuleContext['report'];
 
-export type RuleGroup = 'Reading the draft' | 'Header' | 'Footnotes' | 'Rows' | 'Across rows and tables' | 'Filing' | 'EDGAR XML';
+export type RuleGroup = 'Reading the draft' | 'Header' | 'Footnotes' | 'Rows' | 'Across rows and tables' | 'Filing' | 'EDGAR XML' | 'Across filings';
 
 export interface RuleDefinition {
   readonly id: string;

@@ -17,6 +17,7 @@ import type {
   Filing,
   Footnote,
   FootnoteRef,
+  FormType,
   Issuer,
   NonDerivativeRow,
   OwnershipForm,
@@ -29,6 +30,7 @@ import type {
   Timeliness,
   TransactionCoding,
 } from '../../model/filing';
+import { FORM_TYPES } from '../../model/filing';
 import type { SyntaxProblem } from '../../rules/types';
 import { collapseSpaces } from '../../text/cleanText';
 import { type SourceLine, splitLines } from '../../text/lines';
@@ -52,6 +54,12 @@ export interface ParsedXml {
   /** The `ownershipDocument` element, when the root is one. */
   readonly document: XmlElement | undefined;
   readonly filing: Filing;
+  /**
+   * The documentType, when it is one of EDGAR's ownership forms. A Form 3 or 5 (or an amendment)
+   * is read for its holdings only, for the filing history: its Form 4 checks are not run, and
+   * its one problem is the xml-root information saying so.
+   */
+  readonly formType: FormType | undefined;
   readonly problems: readonly SyntaxProblem[];
   /** The element each field was read from, for edits and hovers. */
   readonly elementOf: ReadonlyMap<Field<unknown>, XmlElement>;
@@ -81,18 +89,46 @@ class XmlReader {
     for (const p of tree.problems) this.report('xml-malformed', p.start, p.end, p.message);
     const root = tree.root;
     let document: XmlElement | undefined;
+    const typeText = root?.localName === 'ownershipDocument' ? (childNamed(root, 'documentType')?.text.trim() ?? '') : '';
+    const formType = FORM_TYPES.find((t) => t === typeText);
+    const historyOnly = formType !== undefined && formType !== '4' && formType !== '4/A';
     if (!root) {
       this.report('xml-root', xmlStart, xmlStart, 'The file holds no XML element: an EDGAR ownership document starts with <ownershipDocument>');
     } else if (root.localName !== 'ownershipDocument') {
       this.report('xml-root', root.start, root.startTagEnd, `The root element is <${root.name}>: an EDGAR ownership document (Form 4) is an <ownershipDocument>`);
     } else {
       document = root;
-      this.checkStructure(root);
+      // A Form 3 or 5 follows schemas of its own (X0206, X0306): it is not checked against
+      // Form 4's, nor its values as a Form 4's; it is read for the history only.
+      if (!historyOnly) this.checkStructure(root);
     }
     const filing = this.filing(document, xmlStart, xmlEnd);
+    if (historyOnly) return this.historyOnly(formType, { xmlStart, xmlEnd, tree, document, filing });
     checkXmlLimits(filing, document, (rule, span, message) => this.problems.push({ rule, span, message }), this.elementOf);
     this.problems.sort((a, b) => a.span.start - b.span.start);
-    return { kind: 'xml', text: this.source, lines: this.lines, xmlStart, xmlEnd, tree, document, filing, problems: this.problems, elementOf: this.elementOf };
+    return { kind: 'xml', text: this.source, lines: this.lines, xmlStart, xmlEnd, tree, document, filing, formType, problems: this.problems, elementOf: this.elementOf };
+  }
+
+  /**
+   * A Form 3 or 5: the model as read (its holdings and transactions, for the history), the XML's
+   * well-formedness problems, and one xml-root information that says why nothing else is checked.
+   */
+  private historyOnly(
+    formType: FormType,
+    read: Pick<ParsedXml, 'xmlStart' | 'xmlEnd' | 'tree' | 'document' | 'filing'>,
+  ): ParsedXml {
+    const problems = this.problems.filter((p) => p.rule === 'xml-malformed');
+    const documentType = read.document ? childNamed(read.document, 'documentType') : undefined;
+    if (documentType) {
+      problems.push({
+        rule: 'xml-root',
+        severity: 'information',
+        span: this.span(documentType.start, documentType.end),
+        message: `This is a Form ${formType}: it is read for its holdings, as a filing of the reporting person's history, and not checked as a Form 4`,
+      });
+    }
+    problems.sort((a, b) => a.span.start - b.span.start);
+    return { kind: 'xml', text: this.source, lines: this.lines, ...read, formType, problems, elementOf: this.elementOf };
   }
 
   // ---- positions and problems --------------------------------------------------------------
@@ -258,15 +294,15 @@ class XmlReader {
     const get = (name: string): XmlElement | undefined => (doc ? childNamed(doc, name) : undefined);
     const documentType = get('documentType');
     const typeText = documentType ? documentType.text.trim() : '';
-    if (documentType && typeText !== '4' && typeText !== '4/A') {
-      this.reportAt('xml-root', documentType, `The documentType is "${typeText}": this checker reads Form 4 (4) and its amendments (4/A)`);
+    if (documentType && !FORM_TYPES.some((t) => t === typeText)) {
+      this.reportAt('xml-root', documentType, `The documentType is "${typeText}": this checker reads Form 4 (4) and its amendments (4/A), and Forms 3 and 5 for the filing history`);
     }
     const owners = doc ? childrenNamed(doc, 'reportingOwner').map((o) => this.owner(o)) : [];
     const relationships = owners.map((o) => o.relationship).filter((r): r is Relationship => r !== undefined);
     const original = get('dateOfOriginalSubmission');
     const schemaVersion = get('schemaVersion');
     return {
-      documentType: typeText === '4/A' ? '4/A' : '4',
+      documentType: typeText.endsWith('/A') ? '4/A' : '4',
       schemaVersion: schemaVersion ? schemaVersion.text.trim() : undefined,
       issuer: this.issuer(get('issuer'), doc),
       reportingOwners: owners,
