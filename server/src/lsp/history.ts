@@ -67,6 +67,11 @@ export class WorkspaceHistory {
     private readonly watched: () => boolean,
   ) {}
 
+  /** Bumped at every change: a snapshot of an older version is out of date. */
+  get currentVersion(): number {
+    return this.version;
+  }
+
   /** Something a history depends on changed: the next snapshot is made again. */
   invalidate(): void {
     this.version++;

@@ -49,8 +49,8 @@ interface Cached {
 
 export function registerWorkspaceDiagnostics(connection: Connection, host: WorkspaceDiagnosticsHost): { changed(): void } {
   const reports = new Map<string, Cached>();
-  /** The state the last answer described: a request asking about the same state waits. */
-  let answered: string | undefined;
+  /** A first answer was given: from now on a request with nothing new to report waits. */
+  let answered = false;
   const waiting = new Set<() => void>();
 
   function changed(): void {
@@ -84,12 +84,11 @@ export function registerWorkspaceDiagnostics(connection: Connection, host: Works
   }
 
   /** `previous`: the client's result ids by file path (the client may spell a URI otherwise than Node does). */
-  async function reportsFor(previous: ReadonlyMap<string, { readonly uri: string; readonly value: string }>, token: CancellationToken): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; anyFull: boolean; state: string }> {
+  async function reportsFor(previous: ReadonlyMap<string, { readonly uri: string; readonly value: string }>, token: CancellationToken): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; anyFull: boolean; current: boolean }> {
     const snapshot = await host.history.snapshot(true);
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     let anyFull = false;
     const closed = new Set<string>();
-    let generation = 0;
     for (const entry of snapshot.entries.values()) {
       if (token.isCancellationRequested) break;
       if (!entry.file || host.isOpen(entry.uri)) continue;
@@ -99,9 +98,8 @@ export function registerWorkspaceDiagnostics(connection: Connection, host: Works
       // The client's spelling of the URI, when it has one: its reports are keyed by it.
       const uri = known?.uri ?? entry.uri;
       const settings = await host.settings(dirname(entry.file.path));
-      generation = settings.generation;
       const prior = snapshot.prior(entry.uri);
-      const resultId = `${entry.file.mtimeMs}.${entry.file.size}:${settings.generation}:${shortHash(priorFingerprint(prior))}`;
+      const resultId = `${SESSION}.${entry.file.serial}.${entry.file.mtimeMs}.${entry.file.size}:${settings.generation}:${shortHash(priorFingerprint(prior))}`;
       if (known?.value === resultId) {
         items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
         continue;
@@ -126,7 +124,7 @@ export function registerWorkspaceDiagnostics(connection: Connection, host: Works
       anyFull = true;
     }
     for (const path of [...reports.keys()]) if (!closed.has(path)) reports.delete(path);
-    return { items, anyFull, state: `${snapshot.version}:${generation}` };
+    return { items, anyFull, current: snapshot.version === host.history.currentVersion };
   }
 
   connection.languages.diagnostics.onWorkspace(async (params, token) => {
@@ -137,14 +135,16 @@ export function registerWorkspaceDiagnostics(connection: Connection, host: Works
         if (path) previous.set(path, p);
       }
       for (;;) {
-        const { items, anyFull, state } = await reportsFor(previous, token);
+        const { items, anyFull, current } = await reportsFor(previous, token);
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+        // Something changed while the reports were made: make them again (its wake-up came before this waited).
+        if (!anyFull && !current) continue;
         // Nothing new since the last answer: wait for a change rather than answer the same.
-        if (!anyFull && state === answered && host.watched()) {
+        if (!anyFull && answered && host.watched()) {
           await nextChange(token);
           continue;
         }
-        answered = state;
+        answered = true;
         return { items };
       }
     } catch (error) {
@@ -156,6 +156,9 @@ export function registerWorkspaceDiagnostics(connection: Connection, host: Works
 
   return { changed };
 }
+
+/** Result ids of one server process: a later process's files read again are not "unchanged". */
+const SESSION = Date.now().toString(36);
 
 /** The result id of the empty report that cleared a file that is gone. */
 const GONE = 'gone';

@@ -24,6 +24,7 @@ export const MAX_FILES = 2000;
 /** A filing is a few kilobytes; a full submission with exhibits may be a few megabytes. */
 export const MAX_BYTES = 16 * 1024 * 1024;
 const SNIFF_BYTES = 64 * 1024;
+let readings = 0;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
 
 export function isDraftFileName(name: string): boolean {
@@ -43,6 +44,11 @@ export interface FilingFile {
   /** Size and modification time when it was read: the cache key. */
   readonly size: number;
   readonly mtimeMs: number;
+  /**
+   * Which reading this is (a counter for the process's life): a file rewritten within the
+   * clock's resolution at the same size is still told apart, once a file event said it changed.
+   */
+  readonly serial: number;
   /** Its parse, or undefined when it holds no filing (not a Form 4 source, binary, too large). */
   readonly source: SourceDocument | undefined;
 }
@@ -130,7 +136,7 @@ export class FilingFiles {
     }
     if (!info.isFile()) return undefined;
     if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known;
-    const file: FilingFile = { path, size: info.size, mtimeMs: info.mtimeMs, source: await this.parse(path, info.size) };
+    const file: FilingFile = { path, size: info.size, mtimeMs: info.mtimeMs, serial: ++readings, source: await this.parse(path, info.size) };
     this.files.set(path, file);
     return file;
   }

@@ -43,3 +43,4 @@ export { blockingFindings, type CheckedExport, EXPORT_RULE_ID, exportChecked, is
 export * from './history';
 export { historyMismatch, describeReport } from './rules/history';
 export { FORM_TYPES, type FormType, isAmendment } from './model/filing';
+export { historyHoverAt } from './features/historyHover';
