@@ -160,9 +160,9 @@ describe('filing history in the server', SUITE, () => {
     const holding = result.text.split('\n').find((l) => l.startsWith('| Common Stock'));
     assert.deepEqual(holding?.split('|').map((c) => c.trim()), ['', 'Common Stock', '', '', '', '', '', '', '', '56,500', 'D', '', '']);
 
-    // Opened as an untitled draft, it joins the history (by the names and CIKs) as its latest
+    // Opened as an untitled draft to be saved beside the others, it joins the history (by the names and CIKs) as its latest
     // filing: its holdings are checked against the latest figure, the 09/04/2013 draft's.
-    const uri = 'untitled:Untitled-next';
+    const uri = `untitled:${pathToFileURL(join(folder, 'wilson-next.form4')).pathname}`;
     await server.open(uri, result.text.replace('56,500', '54,500'));
     const report = (await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
     const mismatch = report.items.filter((d) => d.code === 'history-mismatch');

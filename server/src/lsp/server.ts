@@ -274,13 +274,13 @@ export function startServer(connection: Connection): void {
   let justOpened: { uri: string; version: number } | undefined;
   let openCount = 0;
   documents.onDidOpen((e) => {
-    if (kindOf(e.document)) history.invalidate();
+    if (joinsHistory(e.document.uri) && kindOf(e.document)) history.invalidate();
     openings.set(e.document.uri, ++openCount);
     justOpened = { uri: e.document.uri, version: e.document.version };
     schedule(e.document.uri, true);
   });
   documents.onDidChangeContent((e) => {
-    if (kindOf(e.document)) history.invalidate();
+    if (joinsHistory(e.document.uri) && kindOf(e.document)) history.invalidate();
     const opened = justOpened;
     justOpened = undefined;
     if (opened && opened.uri === e.document.uri && opened.version === e.document.version) return;
@@ -347,14 +347,24 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /**
+   * The open documents that join the histories: files, and untitled documents that will be saved
+   * to a path ("New Draft from Previous Filing" opens one beside the previous filing). A bare
+   * untitled document (an import's draft, a scratch copy) is not a filing of the folder: taken
+   * in, a copy of a filing would be checked against the filing itself.
+   */
   function openFilings(): OpenFiling[] {
     const open: OpenFiling[] = [];
     for (const d of documents.all()) {
-      if (!kindOf(d)) continue;
+      if (!joinsHistory(d.uri) || !kindOf(d)) continue;
       const { source } = cache.get(d);
       if (source) open.push({ uri: d.uri, source });
     }
     return open;
+  }
+
+  function joinsHistory(uri: string): boolean {
+    return uri.startsWith('file:') || uri.startsWith('untitled:/');
   }
 
   /**
@@ -363,6 +373,7 @@ export function startServer(connection: Connection): void {
    * be asked to pull again (then it waits), and the documents are checked again once read.
    */
   async function priorFor(uri: string): Promise<PriorHoldings | undefined> {
+    if (!joinsHistory(uri)) return undefined;
     try {
       if (!history.warm && (!pullDiagnostics || refreshDiagnostics)) {
         void history.snapshot().catch(() => undefined);
