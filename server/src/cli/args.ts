@@ -1,6 +1,7 @@
 /** The command line: `form4 check [options] <files or folders…>`, `form4 rules`, `--help`, `--version`. */
 import { readRuleOption, type SeveritySetting } from '../service';
 import { type ExportCommand, parseExportArgs } from './export';
+import { HISTORY_HELP, HISTORY_USAGE, type HistoryCommand, NEXT_USAGE, type NextCommand, parseHistoryArgs, parseNextArgs } from './history';
 import { IMPORT_HELP, IMPORT_USAGE, type ImportCommand, parseImportArgs } from './import';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -20,20 +21,27 @@ export type Command =
   | CheckCommand
   | ExportCommand
   | ImportCommand
+  | HistoryCommand
+  | NextCommand
   | { readonly command: 'rules'; readonly format: 'stylish' | 'json' }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
 export const USAGE = `Usage: form4 check [options] <files or folders…>
        ${IMPORT_USAGE}
+       ${HISTORY_USAGE}
+       ${NEXT_USAGE}
        form4 rules [--format json]
        form4 export <draft.form4 …> [-o FILE|DIR] [--force]   (EDGAR XML; form4 export --help)
 
 Checks SEC Form 4 drafts (*.form4, *.form4.md) and EDGAR ownership XML filings (*.xml, and
 *.txt full submissions). Folders are searched recursively; XML and text files that hold no
-ownership document are skipped.
+ownership document are skipped. The filings of a run are read together: each one's holdings are
+checked against the earlier filings of the same reporting person and issuer (history-mismatch).
 
 ${IMPORT_HELP}
+
+${HISTORY_HELP}
 
 Options:
   --format <name>      stylish (default), json, sarif or github
@@ -62,6 +70,8 @@ export function parseArgs(argv: readonly string[]): Command | string {
   }
   if (first === 'export') return parseExportArgs(args.slice(1));
   if (first === 'import') return parseImportArgs(args.slice(1));
+  if (first === 'history') return parseHistoryArgs(args.slice(1));
+  if (first === 'next') return parseNextArgs(args.slice(1));
   if (first !== 'check') return `unknown command "${first}" (try "form4 check <files>" or "form4 --help")`;
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};

@@ -5,9 +5,22 @@
  */
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigFiles } from '../node/configFiles';
-import { checkDocument, type Finding, mergeSeverities, parseSource, RULES, type Severity } from '../service';
+import {
+  buildHistories,
+  checkDocument,
+  type Finding,
+  historyFiling,
+  mergeSeverities,
+  parseSource,
+  priorHoldingsFor,
+  RULES,
+  type RuleSeverities,
+  type Severity,
+  type SourceDocument,
+} from '../service';
 import { type CheckCommand, parseArgs, USAGE } from './args';
 import { collectSources, describe, type SourceFile } from './files';
+import { runHistory, runNext } from './history';
 import { runImport } from './import';
 import { type ReadSource, readSource } from './sources';
 import { formatGithub } from './formats/github';
@@ -54,6 +67,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return runExport(command, io);
     case 'import':
       return runImport(command, io);
+    case 'history':
+      return runHistory(command, io);
+    case 'next':
+      return runNext(command, io);
   }
 }
 
@@ -67,35 +84,45 @@ function runCheck(command: CheckCommand, io: CliIo): number {
   }
   const configs = new ConfigFiles();
   const results: FileResult[] = [];
+  // Every file is read first: the filings of a run form the histories each one is checked in.
+  const read: { file: string; rules: RuleSeverities; document?: SourceDocument; findings?: Finding[] }[] = [];
   for (const source of sources) {
     const file = source.path;
-    let read: ReadSource;
+    let bytes: ReadSource;
     try {
-      read = readSource(source);
+      bytes = readSource(source);
     } catch (error) {
       io.stderr(`form4: cannot read "${display(io.cwd, file)}": ${describe(error)}\n`);
       return EXIT_USAGE;
     }
-    if (read.kind === 'skip') continue;
+    if (bytes.kind === 'skip') continue;
     const config = configs.forFolder(dirname(file));
     if (config && config.problems.length > 0) {
       io.stderr(`form4: ${config.problems[0]}\n`);
       return EXIT_USAGE;
     }
     const rules = mergeSeverities(config?.rules ?? {}, command.rules);
-    if (read.kind === 'binary') {
+    if (bytes.kind === 'binary') {
       if (rules['not-text'] !== 'off') {
         const severity = rules['not-text'] ?? 'error';
-        results.push({ file: display(io.cwd, file), findings: [notTextFinding(basename(file), read.reason, severity)] });
+        read.push({ file: display(io.cwd, file), rules, findings: [notTextFinding(basename(file), bytes.reason, severity)] });
       }
       continue;
     }
-    const result = checkDocument(parseSource(read.kind, read.text), { rules });
+    read.push({ file: display(io.cwd, file), rules, document: parseSource(bytes.kind, bytes.text) });
+  }
+  const histories = buildHistories(read.flatMap((r) => (r.document ? [historyFiling(r.file, r.document)] : [])).filter((f) => f !== undefined));
+  for (const { file, rules, document, findings: ready } of read) {
+    if (!document) {
+      results.push({ file, findings: ready ?? [] });
+      continue;
+    }
+    const result = checkDocument(document, { rules, history: priorHoldingsFor(histories, file) });
     for (const failure of result.failures) {
-      io.stderr(`form4: internal error in rule ${failure.rule} on ${display(io.cwd, file)}: ${String((failure.error as Error)?.stack ?? failure.error)}\n`);
+      io.stderr(`form4: internal error in rule ${failure.rule} on ${file}: ${String((failure.error as Error)?.stack ?? failure.error)}\n`);
     }
     const findings: Finding[] = command.quiet ? result.findings.filter((f) => f.severity === 'error') : [...result.findings];
-    results.push({ file: display(io.cwd, file), findings });
+    results.push({ file, findings });
   }
   if (results.length === 0) {
     io.stderr(`form4: no drafts (*.form4, *.form4.md) or EDGAR filings (*.xml, *.txt) in ${command.paths.join(', ')}\n`);

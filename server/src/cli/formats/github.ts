@@ -3,7 +3,7 @@
  * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
  */
 import type { Severity } from '../../service';
-import { type FileResult, oneBased } from './types';
+import { elsewhere, type FileResult, oneBased } from './types';
 
 const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -22,7 +22,7 @@ export function formatGithub(results: readonly FileResult[]): string {
     for (const f of r.findings) {
       const p = oneBased(f.span);
       const file = r.file.replace(/\\/g, '/');
-      lines.push(`::${COMMAND[f.severity]} file=${escapeProperty(file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${escapeProperty(f.rule)}::${escapeData(f.message)}`);
+      lines.push(`::${COMMAND[f.severity]} file=${escapeProperty(file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${escapeProperty(f.rule)}::${escapeData(f.message + elsewhere(f).map((rel) => ` (see ${rel.uri.replace(/\\/g, '/')}:${oneBased(rel.span).line})`).join(''))}`);
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

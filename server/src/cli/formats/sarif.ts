@@ -3,7 +3,7 @@
  * its description and documentation link; results carry 1-based regions in UTF-16 code units
  * (SARIF's default column kind) and related locations.
  */
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocumentationUrl, type Severity } from '../../service';
 import { type FileResult, type FormatOptions, oneBased } from './types';
@@ -45,11 +45,14 @@ export function formatSarif(results: readonly FileResult[], options: FormatOptio
         artifacts: results.map((r) => ({ location: { uri: artifactUri(r.file, options.cwd), uriBaseId: uriBase(r.file, options.cwd) } })),
         results: results.flatMap((r, artifactIndex) =>
           r.findings.map((f) => {
-            const location = (span: typeof f.span) => {
+            const location = (span: typeof f.span, file?: string) => {
               const p = oneBased(span);
+              const other = file !== undefined && file !== r.file ? resolve(options.cwd, file) : undefined;
               return {
                 physicalLocation: {
-                  artifactLocation: { uri: artifactUri(r.file, options.cwd), uriBaseId: uriBase(r.file, options.cwd), index: artifactIndex },
+                  artifactLocation: other !== undefined
+                    ? { uri: artifactUri(other, options.cwd), uriBaseId: uriBase(other, options.cwd) }
+                    : { uri: artifactUri(r.file, options.cwd), uriBaseId: uriBase(r.file, options.cwd), index: artifactIndex },
                   region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
                 },
               };
@@ -60,7 +63,7 @@ export function formatSarif(results: readonly FileResult[], options: FormatOptio
               level: LEVEL[f.severity],
               message: { text: f.message },
               locations: [location(f.span)],
-              relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, ...location(rel.span) })),
+              relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, ...location(rel.span, rel.uri) })),
             };
           }),
         ),

@@ -3,7 +3,7 @@
  * grouped by file, and a summary line.
  */
 import type { Severity } from '../../service';
-import { type FileResult, type FormatOptions, oneBased } from './types';
+import { elsewhere, type FileResult, type FormatOptions, oneBased } from './types';
 
 const COLORS: Readonly<Record<Severity, string>> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
 const DIM = '\x1b[2m';
@@ -20,7 +20,12 @@ export function formatStylish(results: readonly FileResult[], options: FormatOpt
       counts[f.severity]++;
       const p = oneBased(f.span);
       const where = `${result.file}:${p.line}:${p.column}`;
-      return `${paint(BOLD, where)}  ${paint(COLORS[f.severity], f.severity.padEnd(11))}  ${f.message}  ${paint(DIM, f.rule)}`;
+      const line = `${paint(BOLD, where)}  ${paint(COLORS[f.severity], f.severity.padEnd(11))}  ${f.message}  ${paint(DIM, f.rule)}`;
+      const others = elsewhere(f).map((r) => {
+        const q = oneBased(r.span);
+        return `  ${paint(DIM, `${r.uri}:${q.line}:${q.column}`)}  ${r.message}`;
+      });
+      return [line, ...others].join('\n');
     });
     blocks.push(lines.join('\n'));
   }

@@ -1,4 +1,4 @@
-import { type Finding, type Span, toRange } from '../../service';
+import { type Finding, type RelatedLocation, type Span, toRange } from '../../service';
 
 export interface FileResult {
   /** The path as the user gave it or as found under a folder given. */
@@ -22,4 +22,13 @@ export function oneBased(span: Span): { line: number; column: number; endLine: n
     endLine: range.end.line + 1,
     endColumn: range.end.character + 1,
   };
+}
+
+/**
+ * A finding's related locations in other files (an earlier filing of the history), which every
+ * format prints: the editor shows them, and a reader of the command line's output must be able
+ * to find the figure the finding compares with.
+ */
+export function elsewhere(finding: Finding): (RelatedLocation & { readonly uri: string })[] {
+  return finding.related.filter((r): r is RelatedLocation & { readonly uri: string } => r.uri !== undefined);
 }
