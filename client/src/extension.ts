@@ -8,6 +8,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { DraftStatusNotification, RulesDocumentationRequest } from '../../server/src/lsp/protocol';
 import { registerExportXml } from './exportXml';
 import { registerImportXmlCommand } from './importXml';
+import { registerNextDraftCommand } from './nextDraft';
 import { DraftStatusItem } from './status';
 
 let client: LanguageClient | undefined;
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     registerExportXml(() => client),
     registerImportXmlCommand(() => client),
+    registerNextDraftCommand(() => client),
   );
   await client.start();
 }

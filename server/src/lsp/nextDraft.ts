@@ -7,12 +7,33 @@
 import { type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FilingFiles } from '../node/filingFiles';
-import { historyFiling, nextDraft, parseSource, type SourceDocument, sourceKindOf } from '../service';
+import { describeFiling, historyFiling, nextDraft, parseSource, type SourceDocument, sourceKindOf } from '../service';
 import type { DocumentCache } from './documents';
-import { pathOf } from './history';
-import { type NextDraftParams, NextDraftRequest, type NextDraftResult } from './protocol';
+import { pathOf, type WorkspaceHistory } from './history';
+import { type NextDraftParams, NextDraftRequest, type NextDraftResult, type WorkspaceFilingItem, WorkspaceFilingsRequest } from './protocol';
 
-export function registerNextDraft(connection: Connection, documents: TextDocuments<TextDocument>, cache: DocumentCache, files: FilingFiles): void {
+export function registerNextDraft(connection: Connection, documents: TextDocuments<TextDocument>, cache: DocumentCache, files: FilingFiles, history: WorkspaceHistory): void {
+  connection.onRequest(WorkspaceFilingsRequest, async () => {
+    try {
+      const snapshot = await history.snapshot();
+      const items: WorkspaceFilingItem[] = [];
+      const seen = new Set<string>();
+      for (const h of snapshot.histories) {
+        const filings = h.filings.filter((f) => f.uri.startsWith('file:'));
+        filings.forEach((f, i) => {
+          // A joint filing is in several histories: listed once, in the first.
+          if (seen.has(f.uri)) return;
+          seen.add(f.uri);
+          items.push({ uri: f.uri, form: describeFiling(f), person: h.person, issuer: h.issuer, latest: i === filings.length - 1, filings: filings.length });
+        });
+      }
+      // History by history, the latest filing of each first.
+      return items.reverse();
+    } catch (error) {
+      connection.console.error(`form4: listing the filings failed: ${(error as Error)?.stack ?? String(error)}`);
+      return [];
+    }
+  });
   connection.onRequest(NextDraftRequest, async (params) => {
     try {
       return await next(params, documents, cache, files);

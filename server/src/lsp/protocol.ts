@@ -74,3 +74,19 @@ export type NextDraftResult = { readonly text: string } | { readonly refused: st
 
 /** "Form 4: New Draft from Previous Filing": a new draft started from a filing (server/src/lsp/nextDraft.ts). */
 export const NextDraftRequest = new RequestType<NextDraftParams, NextDraftResult, void>('form4/nextDraft');
+
+/** A filing of the workspace's histories, for the new-draft command's quick pick. */
+export interface WorkspaceFilingItem {
+  readonly uri: string;
+  /** "Form 4 of 08/07/2013". */
+  readonly form: string;
+  readonly person: string;
+  readonly issuer: string;
+  /** The latest filing of its history (the one a next draft usually continues). */
+  readonly latest: boolean;
+  /** How many filings its history has. */
+  readonly filings: number;
+}
+
+/** The workspace's filings, history by history, the latest of each first. */
+export const WorkspaceFilingsRequest = new RequestType0<readonly WorkspaceFilingItem[], void>('form4/workspaceFilings');

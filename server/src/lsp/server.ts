@@ -572,7 +572,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => runner.dispose());
   registerExportXml(connection, { check: findingsFor, source: (document) => cache.get(document).source });
   registerImportXml(connection, documents, cache);
-  registerNextDraft(connection, documents, cache, files);
+  registerNextDraft(connection, documents, cache, files, history);
 
   documents.listen(connection);
   connection.listen();
