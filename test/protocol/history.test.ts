@@ -25,6 +25,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
   type WorkspaceFullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
+import { importOwnershipXml } from '../../server/src/service';
 import { DEFAULT_HEADER, draft, rowI } from '../support/drafts';
 import { EXERCISE_XML, ownershipXml, SALE_XML } from '../support/xml';
 import { HOOK, lineIndex, rangeOf, SUITE, TestServer } from './harness';
@@ -35,6 +36,8 @@ const SECOND = draft({
   tableI: [rowI('Common Stock', '09/03/2013', '', 'S', '', '5,000', 'D', '$19.00', '51,500', 'D', '')],
   signature: ['/s/ John N. Wilson', '', '09/04/2013'],
 });
+
+const COPY = (importOwnershipXml(XML) as { draft: string }).draft;
 
 type Report = WorkspaceDocumentDiagnosticReport;
 
@@ -65,6 +68,8 @@ describe('filing history in the server', SUITE, () => {
     xmlPath = join(folder, 'wilson-2013-08-07.xml');
     writeFileSync(xmlPath, XML);
     writeFileSync(join(folder, 'wilson-2013-09-04.form4'), SECOND);
+    // The draft the XML was filed from, kept beside it: the same filing, not an earlier one.
+    writeFileSync(join(folder, 'wilson-2013-08-07.form4'), COPY);
     // Not filings: read no further than their start, and never reported.
     writeFileSync(join(folder, 'notes.txt'), 'Call the broker about the September sale.\n');
     writeFileSync(join(folder, 'other.xml'), '<?xml version="1.0"?>\n<invoice><total>12</total></invoice>\n');
@@ -92,8 +97,11 @@ describe('filing history in the server', SUITE, () => {
   test('a closed draft whose first row does not follow from the XML filing before it: reported, with the related location in the XML', async () => {
     firstPull = await pull(undefined);
     const reports = byUri(firstPull);
-    assert.deepEqual([...reports.keys()].sort(), [xmlUri, secondUri].sort(), 'the two filings, not notes.txt nor other.xml');
+    const copyUri = pathToFileURL(join(folder, 'wilson-2013-08-07.form4')).href;
+    assert.deepEqual([...reports.keys()].sort(), [copyUri, xmlUri, secondUri].sort(), 'the filings, not notes.txt nor other.xml');
     assert.deepEqual(full(reports.get(xmlUri)).items, []);
+    // The draft and its XML are one filing: neither is checked against the other.
+    assert.deepEqual(full(reports.get(copyUri)).items, []);
     const second = full(reports.get(secondUri));
     assert.equal(second.version, null);
     assert.deepEqual(second.items.map((d) => [d.code, d.severity, d.range, d.message]), [[
@@ -137,11 +145,15 @@ describe('filing history in the server', SUITE, () => {
     // The earlier filing now says 56,500 after the sale: the draft's 51,500 follows from it.
     const changed = ownershipXml({ tableI: `${EXERCISE_XML.replace('65500', '66500')}\n${SALE_XML.replace('55500', '56500')}` });
     writeFileSync(xmlPath, changed);
-    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: xmlUri, type: FileChangeType.Changed }] });
+    // The draft it was filed from, corrected the same way.
+    const copyUri = pathToFileURL(join(folder, 'wilson-2013-08-07.form4')).href;
+    writeFileSync(join(folder, 'wilson-2013-08-07.form4'), (importOwnershipXml(changed) as { draft: string }).draft);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: xmlUri, type: FileChangeType.Changed }, { uri: copyUri, type: FileChangeType.Changed }] });
 
     const answer = byUri(await held);
-    assert.deepEqual([...answer.keys()], [xmlUri], 'the open draft is left to its document pull');
+    assert.deepEqual([...answer.keys()].sort(), [copyUri, xmlUri].sort(), 'the open draft is left to its document pull');
     assert.deepEqual(full(answer.get(xmlUri)).items, []);
+    assert.deepEqual(full(answer.get(copyUri)).items, []);
     await refreshed;
     assert.ok(server.otherRequests.received.filter((m) => m === 'workspace/diagnostic/refresh').length > refreshes);
     const report = (await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: secondUri } })) as FullDocumentDiagnosticReport;

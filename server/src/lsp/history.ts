@@ -13,7 +13,11 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   buildHistories,
+  earliestDate,
   type FilingHistory,
+  filingDate,
+  nameKey,
+  reportsOf,
   type HistoryFiling,
   historyFiling,
   type PriorHoldings,
@@ -156,17 +160,55 @@ export class WorkspaceHistory {
       const filing = historyFiling(uri, file.source);
       if (filing) entries.set(uri, { uri, source: file.source, filing, file });
     }
-    const histories = buildHistories([...entries.values()].map((e) => e.filing));
+    // The same filing twice (the draft written and the XML downloaded once it was filed, a copy)
+    // is one filing of its history: taken twice, each copy would be checked against the other.
+    // One stands for both, the EDGAR XML rather than a draft, then the first by uri.
+    const kept = new Map<string, HistoryFiling>();
+    const twins = new Map<string, string>();
+    const ordered = [...entries.values()].map((e) => e.filing).sort((a, b) => preference(a) - preference(b) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    for (const filing of ordered) {
+      const identity = identityOf(filing);
+      const twin = kept.get(identity);
+      if (twin) twins.set(filing.uri, twin.uri);
+      else kept.set(identity, filing);
+    }
+    const histories = buildHistories([...kept.values()]);
     const priors = new Map<string, PriorHoldings | undefined>();
     return {
       histories,
       entries,
       prior(uri) {
-        if (!priors.has(uri)) priors.set(uri, entries.has(uri) ? priorHoldingsFor(histories, uri) : undefined);
+        if (!priors.has(uri)) priors.set(uri, entries.has(uri) ? priorHoldingsFor(histories, twins.get(uri) ?? uri) : undefined);
         return priors.get(uri);
       },
     };
   }
+}
+
+/** EDGAR's record first: of two copies of one filing, the XML is the one filed. */
+function preference(filing: HistoryFiling): number {
+  return filing.uri.toLowerCase().endsWith('.xml') || filing.uri.toLowerCase().endsWith('.txt') ? 0 : 1;
+}
+
+/** What makes two files the same filing: its form, dates, people and every figure it reports. Cached per model. */
+const identities = new WeakMap<object, string>();
+function identityOf(filing: HistoryFiling): string {
+  let identity = identities.get(filing.filing);
+  if (identity === undefined) {
+    const f = filing.filing;
+    const date = (d: { year: number; month: number; day: number } | undefined): string => (d ? isoDate(d) : '');
+    identity = JSON.stringify([
+      filing.formType,
+      date(earliestDate(f)),
+      date(filingDate(f)),
+      // Names, not CIKs: a draft may not give the CIKs its XML has.
+      f.reportingOwners.map((o) => nameKey(o.name.value) ?? ''),
+      nameKey(f.issuer?.name.value) ?? '',
+      reportsOf(filing).map((r) => `${r.key}\u0001${r.amount.toFixed()}\u0001${isoDate(r.asOf)}`),
+    ]);
+    identities.set(f, identity);
+  }
+  return identity;
 }
 
 function sameFiles(a: Omit<HistorySnapshot, 'version'>, b: Omit<HistorySnapshot, 'version'>): boolean {
