@@ -178,11 +178,31 @@ export class WorkspaceHistory {
       histories,
       entries,
       prior(uri) {
-        if (!priors.has(uri)) priors.set(uri, entries.has(uri) ? priorHoldingsFor(histories, twins.get(uri) ?? uri) : undefined);
+        if (!priors.has(uri)) priors.set(uri, entries.has(uri) ? priorOf(histories, twins.get(uri) ?? uri) : undefined);
         return priors.get(uri);
       },
     };
   }
+}
+
+/**
+ * The holdings before a filing, from the filings that can be placed before it. Two filings of
+ * one insider with the same earliest transaction and the same signature date cannot be told in
+ * order (the history orders them by file name only): neither is taken as the other's previous
+ * filing, and each is checked against what came before both.
+ */
+function priorOf(histories: readonly FilingHistory[], uri: string): PriorHoldings | undefined {
+  const target = histories.flatMap((h) => h.filings).find((f) => f.uri === uri);
+  if (!target) return undefined;
+  const place = placeOf(target);
+  const placed = histories.map((h) => (h.filings.some((f) => f.uri !== uri && placeOf(f) === place) ? { ...h, filings: h.filings.filter((f) => f.uri === uri || placeOf(f) !== place) } : h));
+  return priorHoldingsFor(placed, uri);
+}
+
+function placeOf(filing: HistoryFiling): string {
+  const earliest = earliestDate(filing.filing);
+  const signed = filingDate(filing.filing);
+  return `${earliest ? isoDate(earliest) : '-'} ${signed ? isoDate(signed) : '-'}`;
 }
 
 /** EDGAR's record first: of two copies of one filing, the XML is the one filed. */
