@@ -9,6 +9,8 @@ import { formatDecimal } from '../../../server/src/service/model/decimal';
 import { formatDate } from '../../../server/src/service/model/calendarDate';
 import { checkDocument } from '../../../server/src/service/check';
 import { parseOwnershipXml } from '../../../server/src/service/parse/xml/reader';
+import { parseDraft } from '../../../server/src/service/parse/draft/parser';
+import { exportOwnershipXml } from '../../../server/src/service/export/ownershipXml';
 import { historyBalances, holdingsBefore, unmentionedHoldings } from '../../../server/src/service/history';
 import { toRange } from '../../../server/src/service/text/range';
 import { checkInFolder, formXml, holding, readFolder, trade, WILSON } from '../../support/history';
@@ -172,5 +174,16 @@ describe('a Form 3', () => {
   test('checked on its own, a Form 3 has only the xml-root information, not a Form 4\'s findings', () => {
     const found = checkDocument(parseOwnershipXml(form3)).findings;
     assert.deepEqual(found.map((f) => [f.rule, f.severity]), [['xml-root', 'information']]);
+  });
+});
+
+describe('copies of one filing', () => {
+  test('a draft beside the XML exported from it is not its own earlier filing', () => {
+    const text = draft({ tableI: [rowI('Common Stock', '08/06/2013', '', 'P', '', '1,000', 'A', '$18.00', '56,500', 'D', '')] });
+    const xml = exportOwnershipXml(parseDraft(text).filing).xml;
+    const files = { 'a.form4': text, 'a.xml': xml };
+    assert.equal(readFolder(files).histories[0]?.filings.length, 2);
+    assert.deepEqual(checkInFolder(files, 'a.form4', 'history-mismatch'), []);
+    assert.deepEqual(checkInFolder(files, 'a.xml', 'history-mismatch'), []);
   });
 });

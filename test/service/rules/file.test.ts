@@ -61,7 +61,10 @@ describe('EDGAR filings beside drafts', () => {
     writeFileSync(join(folder, 'c.txt'), `<SEC-DOCUMENT>x.txt : 20130807\n<SEC-HEADER>\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>4\n<TEXT>\n<XML>\n${ownershipXml()}</XML>\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n`);
     writeFileSync(join(folder, 'pom.xml'), '<?xml version="1.0"?>\n<project><modelVersion>4.0.0</modelVersion></project>\n');
     writeFileSync(join(folder, 'notes.txt'), 'Call the issuer about the CIK.\n');
-    const r = check('filings');
+    // The draft and the XML are two filings of one person on one day, so the draft's 56,500 is
+    // the figure before the XML's first row; what is tested here is which files are read (the
+    // history check has its own tests, test/cli/history.test.ts).
+    const r = check('--rule', 'history-mismatch=off', 'filings');
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.deepEqual(rules(r.stdout), [[join('filings', 'a.form4'), []], [join('filings', 'b.xml'), []], [join('filings', 'c.txt'), []]]);
   });

@@ -37,10 +37,19 @@ describe('xml-malformed', () => {
 });
 
 describe('xml-root', () => {
-  test('another root element; a documentType that is not 4 or 4/A', () => {
+  test('another root element; a documentType that is no ownership form', () => {
     assert.deepEqual(only('<html><body/></html>', 'xml-root'), [{ line: 1, column: 1, message: 'The root element is <html>: an EDGAR ownership document (Form 4) is an <ownershipDocument>' }]);
-    const five = ownershipXml({ documentType: '5' });
-    assert.deepEqual(only(five, 'xml-root'), [{ line: lineOf(five, '<documentType>'), column: 3, message: 'The documentType is "5": this checker reads Form 4 (4) and its amendments (4/A)' }]);
+    const other = ownershipXml({ documentType: '13G' });
+    assert.deepEqual(only(other, 'xml-root'), [{ line: lineOf(other, '<documentType>'), column: 3, message: 'The documentType is "13G": this checker reads Form 4 (4) and its amendments (4/A), and Forms 3 and 5 for the filing history' }]);
+  });
+
+  test('a Form 3 or 5 is read for the history: one information, and no Form 4 finding', () => {
+    for (const type of ['3', '3/A', '5', '5/A']) {
+      const text = ownershipXml({ documentType: type });
+      const found = checkXml(text);
+      assert.deepEqual(found.map((f) => [f.rule, f.severity, f.line, f.column]), [['xml-root', 'information', lineOf(text, '<documentType>'), 3]], type);
+      assert.equal(found[0]?.message, `This is a Form ${type}: it is read for its holdings, as a filing of the reporting person's history, and not checked as a Form 4`);
+    }
   });
 
   test('near miss: 4/A with the date of the original', () => {

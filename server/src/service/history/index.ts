@@ -26,6 +26,7 @@ export {
   priorHoldingsFor,
   type ReportedHolding,
   reportsOf,
+  sameFiling,
   unmentionedHoldings,
 } from './holdings';
 export { nextDraft, type NextDraftOptions } from './nextDraft';

@@ -20,6 +20,7 @@ import type {
   Signature,
   TableRow,
 } from '../model/filing';
+import type { Decimal } from '../model/decimal';
 import type { Span } from '../text/position';
 import { historyKey, type ReportedHolding } from './holdings';
 
@@ -94,7 +95,7 @@ function holdingRow(row: TableRow, ordinal: number, owned?: ReportedHolding): Ta
     exerciseDate: bare(row.exerciseDate),
     expirationDate: bare(row.expirationDate),
     underlyingTitle: bare(row.underlyingTitle),
-    underlyingShares: bare(row.underlyingShares),
+    underlyingShares: underlyingOf(row, ownedAfter.value),
   };
   return {
     ...made,
@@ -104,6 +105,23 @@ function holdingRow(row: TableRow, ordinal: number, owned?: ReportedHolding): Ta
       made.underlyingShares, made.pricePerShare, made.ownedAfter, made.directOrIndirect, made.nature,
     ],
   };
+}
+
+/**
+ * A holding's amount of underlying securities: a holdings row's own; for a transaction row (whose
+ * column 7 is the amount of that transaction), the amount owned times the row's ratio of
+ * underlying to derivative, when that comes out exact; else blank, for the drafter to give.
+ */
+function underlyingOf(row: DerivativeRow, owned: Quantity | undefined): Field<Quantity> {
+  const underlying = row.underlyingShares.value;
+  const shares = row.shares.value;
+  const scale = (amount: Decimal): Field<Quantity> => ({ ...bare(row.underlyingShares), text: amount.toFixed(), value: { amount, dollars: false } });
+  if (row.kind === 'holding' && (!owned || owned.amount.equals(row.ownedAfter.value?.amount ?? owned.amount))) return bare(row.underlyingShares);
+  if (!underlying || underlying.dollars || !owned || owned.dollars) return blank();
+  const base = row.kind === 'holding' ? row.ownedAfter.value : shares;
+  if (!base || base.dollars || base.amount.isZero()) return blank();
+  const amount = owned.amount.times(underlying.amount).dividedBy(base.amount);
+  return amount.times(base.amount).equals(owned.amount.times(underlying.amount)) && amount.decimalPlaces() <= 4 ? scale(amount) : blank();
 }
 
 function owner(o: ReportingOwner): ReportingOwner {
