@@ -57,6 +57,8 @@ export class WorkspaceHistory {
   private version = 0;
   private made: { version: number; snapshot: Promise<HistorySnapshot> } | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly ownChanges = new Map<string, number>();
+  private readonly priors = new Map<string, { readonly stamp: number; readonly key: string; readonly prior: PriorHoldings | undefined }>();
   /** The files on disk have been read once: a snapshot costs little from now on. */
   warm = false;
 
@@ -76,10 +78,35 @@ export class WorkspaceHistory {
     return this.version;
   }
 
-  /** Something a history depends on changed: the next snapshot is made again. */
-  invalidate(): void {
+  /**
+   * Something a history depends on changed: the next snapshot is made again. `by`: the open
+   * document whose edit it is (its own prior holdings do not depend on its own rows).
+   */
+  invalidate(by?: string): void {
     this.version++;
+    if (by !== undefined) this.ownChanges.set(by, (this.ownChanges.get(by) ?? 0) + 1);
     this.emit();
+  }
+
+  /**
+   * The holdings before a filing. A keystroke in a filing changes what the filings after it see,
+   * not what came before it: while nothing else changed and the filing keeps its people, form and
+   * dates, its prior holdings are those computed at the previous keystroke, without a snapshot.
+   */
+  async prior(uri: string, source: SourceDocument | undefined): Promise<PriorHoldings | undefined> {
+    const stamp = this.version - (this.ownChanges.get(uri) ?? 0);
+    const key = source ? placeKey(source) : '';
+    const known = this.priors.get(uri);
+    if (known && known.stamp === stamp && known.key === key) return known.prior;
+    const prior = (await this.snapshot()).prior(uri);
+    this.priors.set(uri, { stamp, key, prior });
+    return prior;
+  }
+
+  /** The document was closed: its cached prior holdings go. */
+  forget(uri: string): void {
+    this.priors.delete(uri);
+    this.ownChanges.delete(uri);
   }
 
   private emit(): void {
@@ -173,12 +200,21 @@ export class WorkspaceHistory {
       else kept.set(identity, filing);
     }
     const histories = buildHistories([...kept.values()]);
+    const places = new Map<string, string>();
+    const seenPlaces = new Set<string>();
+    const shared = new Set<string>();
+    for (const filing of kept.values()) {
+      const place = placeOf(filing);
+      places.set(filing.uri, place);
+      if (seenPlaces.has(place)) shared.add(place);
+      seenPlaces.add(place);
+    }
     const priors = new Map<string, PriorHoldings | undefined>();
     return {
       histories,
       entries,
       prior(uri) {
-        if (!priors.has(uri)) priors.set(uri, entries.has(uri) ? priorOf(histories, twins.get(uri) ?? uri) : undefined);
+        if (!priors.has(uri)) priors.set(uri, entries.has(uri) ? priorOf(histories, places, shared, twins.get(uri) ?? uri) : undefined);
         return priors.get(uri);
       },
     };
@@ -191,11 +227,11 @@ export class WorkspaceHistory {
  * order (the history orders them by file name only): neither is taken as the other's previous
  * filing, and each is checked against what came before both.
  */
-function priorOf(histories: readonly FilingHistory[], uri: string): PriorHoldings | undefined {
-  const target = histories.flatMap((h) => h.filings).find((f) => f.uri === uri);
-  if (!target) return undefined;
-  const place = placeOf(target);
-  const placed = histories.map((h) => (h.filings.some((f) => f.uri !== uri && placeOf(f) === place) ? { ...h, filings: h.filings.filter((f) => f.uri === uri || placeOf(f) !== place) } : h));
+function priorOf(histories: readonly FilingHistory[], places: ReadonlyMap<string, string>, shared: ReadonlySet<string>, uri: string): PriorHoldings | undefined {
+  const place = places.get(uri);
+  // The common case: one sweep per history, shared by every filing of it (priorHoldingsFor's cache).
+  if (place === undefined || !shared.has(place)) return priorHoldingsFor(histories, uri);
+  const placed = histories.map((h) => (h.filings.some((f) => f.uri !== uri && places.get(f.uri) === place) ? { ...h, filings: h.filings.filter((f) => f.uri === uri || places.get(f.uri) !== place) } : h));
   return priorHoldingsFor(placed, uri);
 }
 
@@ -203,6 +239,22 @@ function placeOf(filing: HistoryFiling): string {
   const earliest = earliestDate(filing.filing);
   const signed = filingDate(filing.filing);
   return `${earliest ? isoDate(earliest) : '-'} ${signed ? isoDate(signed) : '-'}`;
+}
+
+/** What of a filing its own prior holdings depend on: who, which form, which dates. */
+function placeKey(source: SourceDocument): string {
+  const f = source.filing;
+  const date = (d: { year: number; month: number; day: number } | undefined): string => (d ? isoDate(d) : '');
+  return JSON.stringify([
+    f.documentType,
+    source.kind === 'xml' ? (source.formType ?? '') : '',
+    date(earliestDate(f)),
+    date(filingDate(f)),
+    date(f.periodOfReport?.value),
+    date(f.dateOfOriginalSubmission?.value),
+    f.reportingOwners.map((o) => [o.name.value ?? '', o.cik.value ?? '']),
+    [f.issuer?.name.value ?? '', f.issuer?.cik.value ?? '', f.issuer?.tradingSymbol.value ?? ''],
+  ]);
 }
 
 /** EDGAR's record first: of two copies of one filing, the XML is the one filed. */

@@ -280,7 +280,7 @@ export function startServer(connection: Connection): void {
     schedule(e.document.uri, true);
   });
   documents.onDidChangeContent((e) => {
-    if (joinsHistory(e.document.uri) && kindOf(e.document)) history.invalidate();
+    if (joinsHistory(e.document.uri) && kindOf(e.document)) history.invalidate(e.document.uri);
     const opened = justOpened;
     justOpened = undefined;
     if (opened && opened.uri === e.document.uri && opened.version === e.document.version) return;
@@ -295,6 +295,7 @@ export function startServer(connection: Connection): void {
     lastStatus.delete(e.document.uri);
     openings.delete(e.document.uri);
     // Its file on disk (if any) takes its place in the histories.
+    history.forget(e.document.uri);
     if (checkedWith.delete(e.document.uri)) history.invalidate();
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -379,7 +380,8 @@ export function startServer(connection: Connection): void {
         void history.snapshot().catch(() => undefined);
         return undefined;
       }
-      return (await history.snapshot()).prior(uri);
+      const document = documents.get(uri);
+      return await history.prior(uri, document ? cache.get(document).source : undefined);
     } catch (error) {
       connection.console.error(`form4: the filing history failed: ${(error as Error)?.stack ?? String(error)}`);
       return undefined;
@@ -394,8 +396,9 @@ export function startServer(connection: Connection): void {
   });
   async function recheckStale(): Promise<void> {
     try {
-      const snapshot = await history.snapshot();
-      const stale = documents.all().filter((d) => checkedWith.has(d.uri) && checkedWith.get(d.uri) !== priorFingerprint(snapshot.prior(d.uri)));
+      const open = documents.all().filter((d) => checkedWith.has(d.uri));
+      const stale: typeof open = [];
+      for (const d of open) if (checkedWith.get(d.uri) !== priorFingerprint(await history.prior(d.uri, cache.get(d).source))) stale.push(d);
       if (stale.length === 0) return;
       if (pullDiagnostics) {
         if (refreshDiagnostics) void connection.languages.diagnostics.refresh();
