@@ -9,6 +9,7 @@ import { DraftStatusNotification, RulesDocumentationRequest } from '../../server
 import { registerExportXml } from './exportXml';
 import { registerImportXmlCommand } from './importXml';
 import { registerPreview } from './preview';
+import { registerNextDraftCommand } from './nextDraft';
 import { DraftStatusItem } from './status';
 
 let client: LanguageClient | undefined;
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerExportXml(() => client),
     registerImportXmlCommand(() => client),
     registerPreview(context, () => client),
+    registerNextDraftCommand(() => client),
   );
   await client.start();
 }

@@ -6,7 +6,7 @@
  *   npm run bench                      all figures, then a summary of the targets
  *   npm run bench -- --markdown        … and the Markdown section of docs/performance.md
  *   npm run bench -- --update-docs     … and write that section into docs/performance.md
- *   npm run bench -- --only=server,cli only some sections: inprocess, scaling, server, cli
+ *   npm run bench -- --only=server,cli only some sections: inprocess, scaling, server, cli, history
  *   npm run bench -- --quick           few runs, to check the benchmark itself (not for the docs)
  *
  * The product is used only through parseDraft/checkDraft (server/src/service/index.ts) and the
@@ -22,13 +22,14 @@ import { performance } from 'node:perf_hooks';
 import { generateDraft, type GeneratedDraft } from '../support/generate';
 import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
 import { runCli, writePreload } from './cli';
+import { historyFigures } from './history';
 import { inProcessFigures } from './inProcess';
 import { busy, collectGarbage, count, loadNow, machine, mb, ms, ratio, size, waitForQuiet } from './measure';
 import { Results } from './report';
 import { scalingFigures } from './scaling';
 import { describeEdits, editFigures, rssFigures, startFigures } from './server';
 
-const SECTIONS = ['inprocess', 'scaling', 'server', 'cli'] as const;
+const SECTIONS = ['inprocess', 'scaling', 'server', 'cli', 'history'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: readonly string[]): { markdown: boolean; updateDocs: boolean; quick: boolean; only: Set<Section> } {
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
     if (await quiet('scaling')) scalingFigures(files, results, options.quick, SCALING_TIMEOUT_MS);
     if (await quiet('server')) await serverSection(results, options.quick, folder, thousand, tenThousand);
     if (await quiet('cli')) cliSection(results, options.quick, folder, bytes(tenThousand.text) / 10_000);
+    if (await quiet('history')) historySection(results, options.quick, folder);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -233,6 +235,15 @@ function cliSection(results: Results, quick: boolean, folder: string, bytesPerRo
     if ('missing' in r) results.other('CLI process on the OCR-damaged example', 'failed', r.missing);
     else results.other('CLI process on the OCR-damaged example', ms(r.ms), `${mb(r.peakRss)} peak RSS, ${r.runs[0]?.findings ?? '?'} findings; earlier target < 1 s`);
   }
+}
+
+function historySection(results: Results, quick: boolean, folder: string): void {
+  const cliJs = join(PROJECT_ROOT, 'dist', 'cli.js');
+  if (!existsSync(cliJs)) {
+    results.target({ name: 'a history of 500 filings through the CLI', measured: '', target: '≤ 2 s', bounds: [], missing: `${cliJs} is missing (npm run build)` });
+    return;
+  }
+  historyFigures(results, quick, folder, cliJs, writePreload(folder));
 }
 
 main().catch((error: unknown) => {

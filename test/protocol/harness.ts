@@ -127,6 +127,8 @@ export interface StartOptions {
    */
   readonly configuration?: (item: ConfigurationItem) => unknown;
   readonly rootUri?: string | null;
+  /** The workspace folders given at initialize (default: none). */
+  readonly workspaceFolders?: readonly { readonly uri: string; readonly name: string }[] | null;
 }
 
 export class TestServer {
@@ -206,7 +208,7 @@ export class TestServer {
       rootUri: options.rootUri ?? null,
       capabilities: options.capabilities ?? {},
       initializationOptions: options.initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ? [...options.workspaceFolders] : null,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return server;

@@ -7,8 +7,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { analyze, applyEdits, formatDraft, inlayHints, parseDraft, toPosition } from '../../server/src/service';
-import { decimal } from '../../server/src/service/model/decimal';
-import type { InlayHintOptions } from '../../server/src/service/features/inlayHints';
 import { draft, rowI } from '../support/drafts';
 import { sharedFile } from '../support/paths';
 import { EXERCISE_I, EXERCISE_II, SALE_I, WILSON } from './rules/common';
@@ -23,9 +21,9 @@ interface Shown {
   readonly label: string;
 }
 
-function hintsOf(text: string, options?: InlayHintOptions): Shown[] {
+function hintsOf(text: string): Shown[] {
   const parsed = parseDraft(text);
-  return inlayHints(parsed.filing, analyze(parsed.filing), undefined, options).map((h) => ({ ...toPosition(h.position), label: h.label }));
+  return inlayHints(parsed.filing, analyze(parsed.filing)).map((h) => ({ ...toPosition(h.position), label: h.label }));
 }
 
 function tooltipsOf(text: string): string[] {
@@ -98,16 +96,6 @@ describe('inlay hints: wording', () => {
     const text = draft({ tableI: [EXERCISE_I, wrong], footnotes: WILSON.footnotes });
     assert.deepEqual(hintsOf(text).map((h) => h.label), ['held before this row: 55,500', `54,500 \u2260 65,500 ${MINUS} 10,000 = 55,500`]);
     assert.equal(tooltipsOf(text)[1], `Amount owned 54,500 does not follow from Table I row 1: expected 55,500 (65,500 ${MINUS} 10,000 disposed on 08/06/2013).`);
-  });
-
-  test('a figure from an earlier filing is named on the first row, with its amount when it differs', () => {
-    const text = draft(WILSON);
-    const agrees = hintsOf(text, { priorFigure: (row) => (row.table === 'I' ? { amount: decimal('55500'), source: 'Form 4 of 08/07/2013' } : undefined) });
-    assert.deepEqual(agrees.map((h) => h.label), ['held before this row: 55,500 (Form 4 of 08/07/2013)', `55,500 = 65,500 ${MINUS} 10,000`, 'held before this row: 150,591']);
-    const differs = hintsOf(text, { priorFigure: () => ({ amount: decimal('50000'), source: 'Form 4 of 08/07/2013' }) });
-    assert.equal(differs[0]?.label, 'held before this row: 55,500 (Form 4 of 08/07/2013: 50,000)');
-    // Only first rows ask for a prior figure.
-    assert.equal(differs[1]?.label, `55,500 = 65,500 ${MINUS} 10,000`);
   });
 
   test('Wilson as EDGAR renders it', (t) => {

@@ -19,6 +19,8 @@ import {
   type CheckResult,
   type ParsedDraft,
   parseSource,
+  type PriorHoldings,
+  RULES,
   reparseDraft,
   type RuleSeverities,
   type SourceDocument,
@@ -35,6 +37,7 @@ export interface CheckOutcome {
 /** A check under way in the worker, shared by everyone who asks for the same version and settings. */
 interface Running {
   readonly generation: number;
+  readonly fingerprint: string;
   readonly promise: Promise<CheckOutcome | undefined>;
   waiters: number;
   cancelled: boolean;
@@ -48,7 +51,7 @@ interface Running {
  */
 class Entry {
   private parsed: { source: SourceDocument | undefined; analysis: Analysis | undefined } | undefined;
-  check?: { readonly generation: number; readonly outcome: CheckOutcome };
+  check?: { readonly generation: number; readonly fingerprint: string; readonly outcome: CheckOutcome };
   running?: Running;
 
   constructor(
@@ -82,6 +85,20 @@ class Entry {
     return this.parsed;
   }
 }
+
+/**
+ * What the earlier filings of the document's histories reported (`priorHoldingsFor`), with its
+ * fingerprint (`priorFingerprint`): a check is kept for one version, settings and fingerprint.
+ */
+export interface CheckHistory {
+  readonly prior: PriorHoldings | undefined;
+  readonly fingerprint: string;
+}
+
+const NO_HISTORY: CheckHistory = { prior: undefined, fingerprint: '' };
+
+/** The rules that need the history: the only ones run here after a check in the worker. */
+const HISTORY_ONLY: RuleSeverities = Object.fromEntries(RULES.filter((r) => r.group !== 'Across filings').map((r) => [r.id, 'off' as const]));
 
 /** What the caller's cancellation looks like (an LSP CancellationToken fits). */
 export interface Cancellation {
@@ -137,14 +154,15 @@ export class DocumentCache {
    * newer version. A check cancelled part-way is not kept. The text is taken when this is
    * called: the result describes that version even if the document changes meanwhile.
    */
-  async check(document: TextDocument, generation: number, rules: RuleSeverities, token?: Cancellation): Promise<CheckOutcome | undefined> {
+  async check(document: TextDocument, generation: number, rules: RuleSeverities, token?: Cancellation, history: CheckHistory = NO_HISTORY): Promise<CheckOutcome | undefined> {
     const entry = this.entry(document);
     if (!entry.kind) return NOTHING;
-    if (entry.check && entry.check.generation === generation) return entry.check.outcome;
+    const { fingerprint } = history;
+    if (entry.check && entry.check.generation === generation && entry.check.fingerprint === fingerprint) return entry.check.outcome;
     if (token?.isCancellationRequested) return undefined;
-    if (!this.runner || document.getText().length < this.workerFrom) return this.checkHere(entry, generation, rules, token);
+    if (!this.runner || document.getText().length < this.workerFrom) return this.checkHere(entry, generation, rules, token, history);
     let running = entry.running;
-    if (!running || running.generation !== generation || running.cancelled) running = this.startInWorker(document, entry, generation, rules);
+    if (!running || running.generation !== generation || running.fingerprint !== fingerprint || running.cancelled) running = this.startInWorker(document, entry, generation, rules, history);
     const shared = running;
     shared.waiters++;
     // The job is cancelled when everyone who asked for it has cancelled.
@@ -161,35 +179,51 @@ export class DocumentCache {
     }
   }
 
-  private checkHere(entry: Entry, generation: number, rules: RuleSeverities, token?: Cancellation): CheckOutcome | undefined {
+  private checkHere(entry: Entry, generation: number, rules: RuleSeverities, token: Cancellation | undefined, history: CheckHistory): CheckOutcome | undefined {
     const { source, analysis } = entry.read();
     if (!source || !analysis) return NOTHING;
     // The entry's analysis: the holdings, pairs and footnote index that hover and inlay hints use too.
-    const result = checkDocument(source, { rules, isCancelled: token ? () => token.isCancellationRequested : undefined, analysis });
+    const result = checkDocument(source, { rules, isCancelled: token ? () => token.isCancellationRequested : undefined, analysis, history: history.prior });
     if (token?.isCancellationRequested) return undefined;
     let holdingsChecked = 0;
     for (const step of analysis.holdings.steps.values()) if (step.expected !== undefined) holdingsChecked++;
     const outcome = { result, holdingsChecked };
-    entry.check = { generation, outcome };
+    entry.check = { generation, fingerprint: history.fingerprint, outcome };
     return outcome;
   }
 
-  private startInWorker(document: TextDocument, entry: Entry, generation: number, rules: RuleSeverities): Running {
+  /**
+   * The findings of the rules across filings, on this thread: the prior holdings hold rows of
+   * other files' models, which do not cross to the worker. They look at first rows only.
+   */
+  private historyFindings(entry: Entry, rules: RuleSeverities, prior: PriorHoldings): CheckResult {
+    const { source, analysis } = entry.read();
+    if (!source || !analysis) return { findings: [], failures: [] };
+    return checkDocument(source, { rules: { ...rules, ...HISTORY_ONLY }, analysis, history: prior });
+  }
+
+  private startInWorker(document: TextDocument, entry: Entry, generation: number, rules: RuleSeverities, history: CheckHistory): Running {
     const runner = this.runner as CheckRunner;
     const kind = entry.kind as 'draft' | 'xml';
     let cancel = (): void => {};
     const job = runner.check(document.uri, kind, document.getText(), rules, (c) => (cancel = c));
     const running: Running = {
       generation,
+      fingerprint: history.fingerprint,
       waiters: 0,
       cancelled: false,
       cancel: () => cancel(),
       promise: job.then((done) => {
         if (entry.running === running) entry.running = undefined;
         if (!done) return undefined;
-        const outcome: CheckOutcome = { result: { findings: done.findings, failures: done.failures }, holdingsChecked: done.holdingsChecked };
+        let result: CheckResult = { findings: done.findings, failures: done.failures };
+        if (history.prior && history.prior.holdings.size > 0) {
+          const across = this.historyFindings(entry, rules, history.prior);
+          result = { findings: [...result.findings, ...across.findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)), failures: [...result.failures, ...across.failures] };
+        }
+        const outcome: CheckOutcome = { result, holdingsChecked: done.holdingsChecked };
         // Kept only while it describes the cached version (the entry is replaced on an edit).
-        if (this.entries.get(document.uri) === entry) entry.check = { generation, outcome };
+        if (this.entries.get(document.uri) === entry) entry.check = { generation, fingerprint: history.fingerprint, outcome };
         return outcome;
       }),
     };

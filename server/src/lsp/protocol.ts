@@ -83,3 +83,32 @@ export interface PreviewResult {
 
 /** "Form 4: Open Preview": the document's filing rendered as a page (server/src/lsp/preview.ts); null for a document that holds no Form 4. */
 export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('form4/preview');
+
+export interface NextDraftParams {
+  /** The previous filing: a draft, an EDGAR XML file or a full-submission `.txt`. */
+  readonly uri: string;
+  /** Its text, as the editor has it: used when the server has neither the document open nor the file on disk. */
+  readonly text?: string;
+}
+
+/** The new draft's text, or why none can be started from the file (it holds no filing). */
+export type NextDraftResult = { readonly text: string } | { readonly refused: string };
+
+/** "Form 4: New Draft from Previous Filing": a new draft started from a filing (server/src/lsp/nextDraft.ts). */
+export const NextDraftRequest = new RequestType<NextDraftParams, NextDraftResult, void>('form4/nextDraft');
+
+/** A filing of the workspace's histories, for the new-draft command's quick pick. */
+export interface WorkspaceFilingItem {
+  readonly uri: string;
+  /** "Form 4 of 08/07/2013". */
+  readonly form: string;
+  readonly person: string;
+  readonly issuer: string;
+  /** The latest filing of its history (the one a next draft usually continues). */
+  readonly latest: boolean;
+  /** How many filings its history has. */
+  readonly filings: number;
+}
+
+/** The workspace's filings, history by history, the latest of each first. */
+export const WorkspaceFilingsRequest = new RequestType0<readonly WorkspaceFilingItem[], void>('form4/workspaceFilings');

@@ -9,7 +9,9 @@ import {
   CodeActionKind,
   type CodeAction,
   type Connection,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   type InitializeParams,
   type InitializeResult,
   LSPErrorCodes,
@@ -38,9 +40,15 @@ import {
   DOCUMENTATION_URL,
   fromPosition,
   fromRange,
+  historyHoverAt,
+  type PriorHoldings,
   toRange,
   toPosition,
 } from '../service';
+import { FilingFiles, isFilingFileName } from '../node/filingFiles';
+import { type OpenFiling, pathOf, priorFingerprint, shortHash, WorkspaceHistory } from './history';
+import { registerNextDraft } from './nextDraft';
+import { registerWorkspaceDiagnostics } from './workspaceDiagnostics';
 import { SOURCE, toCompletionKind, toDiagnostic, toDocumentSymbol, toTextEdits } from './convert';
 import { CheckRunner } from './checkRunner';
 import { DocumentCache, kindOf, WORKER_FROM } from './documents';
@@ -73,6 +81,26 @@ export function startServer(connection: Connection): void {
   /** Which opening of the document this is (for pull result ids). */
   const openings = new Map<string, number>();
   const reportedProblems = new Set<string>();
+  // ---- filing histories (history.ts): the workspace's filings, the open ones as edited --------
+  const files = new FilingFiles([]);
+  let folders: string[] = [];
+  /** The client sends file events for the filings (the server registered a watcher). */
+  let watching = false;
+  let dynamicWatchers = false;
+  let folderEvents = false;
+  const history = new WorkspaceHistory(files, openFilings, () => watching);
+  /** The prior holdings' fingerprint each open document's last check used. */
+  const checkedWith = new Map<string, string>();
+  const workspaceDiagnostics = registerWorkspaceDiagnostics(connection, {
+    history,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    settings: async (folder) => {
+      const generation = store().generation;
+      return { rules: (await store().forFolder(folder)).rules, generation };
+    },
+    relatedSupport: () => relatedSupport,
+    watched: () => watching,
+  });
 
   /** Runs a handler; on a bug, logs it and answers `fallback`. */
   function guard<T>(name: string, fallback: T, work: () => T): T {
@@ -99,6 +127,11 @@ export function startServer(connection: Connection): void {
     workspaceFolders = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])]
       .filter((u) => u.startsWith('file:'))
       .map((u) => fileURLToPath(u));
+    dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderEvents = caps.workspace?.workspaceFolders === true;
+    const given = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    folders = given.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
+    files.setFolders(folders);
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, params.initializationOptions);
     // From which size (characters) a document is checked in the worker; a negative number: never.
     // Tests and the benchmark set it; editors have no reason to.
@@ -107,7 +140,8 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        diagnosticProvider: pullDiagnostics ? { identifier: SOURCE, interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        // A filing's diagnostics depend on the earlier filings of its history (open or not).
+        diagnosticProvider: pullDiagnostics ? { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', '|'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -120,6 +154,7 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         inlayHintProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [OPEN_RULE_DOCUMENTATION] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'form4-language-server' },
     };
@@ -144,12 +179,15 @@ export function startServer(connection: Connection): void {
     if (!documents.get(uri)) return undefined; // closed: reading its settings would store them again after forget()
     const s = await store().get(uri);
     reportProblems(s.problems);
+    const prior = await priorFor(uri);
     const document = documents.get(uri);
     if (!document) return undefined; // closed meanwhile
     // The document object is updated in place by later edits: its version is taken now, with the text.
     const version = document.version;
-    const outcome = await cache.check(document, generation, s.rules, token);
-    return outcome ? { result: outcome.result, holdingsChecked: outcome.holdingsChecked, document, version, generation } : undefined;
+    const fingerprint = priorFingerprint(prior);
+    checkedWith.set(uri, fingerprint);
+    const outcome = await cache.check(document, generation, s.rules, token, { prior, fingerprint });
+    return outcome ? { result: outcome.result, holdingsChecked: outcome.holdingsChecked, document, version, generation, fingerprint } : undefined;
   }
 
   function reportProblems(problems: readonly string[]): void {
@@ -204,7 +242,7 @@ export function startServer(connection: Connection): void {
       // The open counts too: a draft closed and opened again starts over at a version it had
       // before, and its old result id must not make new text "unchanged" (seen in the protocol
       // tests). The id names the version and settings the items describe.
-      const resultId = `${openings.get(document.uri) ?? 0}.${report.version}:${report.generation}`;
+      const resultId = `${openings.get(document.uri) ?? 0}.${report.version}:${report.generation}:${shortHash(report.fingerprint)}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: report.items };
     } catch (error) {
@@ -252,11 +290,13 @@ export function startServer(connection: Connection): void {
   let justOpened: { uri: string; version: number } | undefined;
   let openCount = 0;
   documents.onDidOpen((e) => {
+    if (joinsHistory(e.document.uri) && kindOf(e.document)) history.invalidate();
     openings.set(e.document.uri, ++openCount);
     justOpened = { uri: e.document.uri, version: e.document.version };
     schedule(e.document.uri, true);
   });
   documents.onDidChangeContent((e) => {
+    if (joinsHistory(e.document.uri) && kindOf(e.document)) history.invalidate(e.document.uri);
     const opened = justOpened;
     justOpened = undefined;
     if (opened && opened.uri === e.document.uri && opened.version === e.document.version) return;
@@ -270,11 +310,15 @@ export function startServer(connection: Connection): void {
     store().forget(e.document.uri);
     lastStatus.delete(e.document.uri);
     openings.delete(e.document.uri);
+    // Its file on disk (if any) takes its place in the histories.
+    history.forget(e.document.uri);
+    if (checkedWith.delete(e.document.uri)) history.invalidate();
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   function settingsChanged(pushed?: unknown): void {
     store().invalidate(pushed);
+    workspaceDiagnostics.changed();
     reportedProblems.clear();
     if (pullDiagnostics) {
       if (refreshDiagnostics) void connection.languages.diagnostics.refresh();
@@ -287,13 +331,109 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidChangeConfiguration((params) => settingsChanged(params.settings ?? undefined));
-  connection.onDidChangeWatchedFiles(() => settingsChanged());
+  connection.onDidChangeWatchedFiles((params) => {
+    // Filings go to the histories; anything else (.form4rc.json) may change the settings.
+    let settingsFile = false;
+    for (const change of params.changes) {
+      const path = pathOf(change.uri);
+      if (path && isFilingFileName(path)) {
+        history.fileEvent(change.uri, change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed');
+      } else {
+        settingsFile = true;
+      }
+    }
+    if (settingsFile) settingsChanged();
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicWatchers) {
+      watching = true;
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{form4,xml,txt}' }, { globPattern: '**/*.form4.md' }] })
+        .catch((error: unknown) => {
+          watching = false;
+          connection.console.warn(`form4: the client refused to watch the filings (${String(error)}); the folder is read again at each workspace diagnostics request`);
+        });
+    }
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined)];
+        history.setFolders(folders);
+      });
+    }
+  });
+
+  /**
+   * The open documents that join the histories: files, and untitled documents that will be saved
+   * to a path ("New Draft from Previous Filing" opens one beside the previous filing). A bare
+   * untitled document (an import's draft, a scratch copy) is not a filing of the folder: taken
+   * in, a copy of a filing would be checked against the filing itself.
+   */
+  function openFilings(): OpenFiling[] {
+    const open: OpenFiling[] = [];
+    for (const d of documents.all()) {
+      if (!joinsHistory(d.uri) || !kindOf(d)) continue;
+      const { source } = cache.get(d);
+      if (source) open.push({ uri: d.uri, source });
+    }
+    return open;
+  }
+
+  function joinsHistory(uri: string): boolean {
+    return uri.startsWith('file:') || uri.startsWith('untitled:/');
+  }
+
+  /**
+   * What the earlier filings of the document's histories reported. The first time, the
+   * workspace's filings are being read: the check goes on without them, unless the client cannot
+   * be asked to pull again (then it waits), and the documents are checked again once read.
+   */
+  async function priorFor(uri: string): Promise<PriorHoldings | undefined> {
+    if (!joinsHistory(uri)) return undefined;
+    try {
+      if (!history.warm && (!pullDiagnostics || refreshDiagnostics)) {
+        void history.snapshot().catch(() => undefined);
+        return undefined;
+      }
+      const document = documents.get(uri);
+      return await history.prior(uri, document ? cache.get(document).source : undefined);
+    } catch (error) {
+      connection.console.error(`form4: the filing history failed: ${(error as Error)?.stack ?? String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** After a history changed: the open filings whose prior holdings changed are checked again. */
+  let staleTimer: NodeJS.Timeout | undefined;
+  history.onDidChange(() => {
+    if (staleTimer) clearTimeout(staleTimer);
+    staleTimer = setTimeout(() => void recheckStale(), 200);
+  });
+  async function recheckStale(): Promise<void> {
+    try {
+      const open = documents.all().filter((d) => checkedWith.has(d.uri));
+      const stale: typeof open = [];
+      for (const d of open) if (checkedWith.get(d.uri) !== priorFingerprint(await history.prior(d.uri, cache.get(d).source))) stale.push(d);
+      if (stale.length === 0) return;
+      if (pullDiagnostics) {
+        if (refreshDiagnostics) void connection.languages.diagnostics.refresh();
+        for (const d of stale) void diagnosticsFor(d.uri); // the status item's counts
+      } else {
+        for (const d of stale) schedule(d.uri, true);
+      }
+      if (refreshInlayHints) void connection.languages.inlayHint.refresh();
+    } catch (error) {
+      connection.console.error(`form4: re-checking after a history change failed: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  }
 
   // ---- features --------------------------------------------------------------------------------
 
   connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
+    const prior = await priorFor(document.uri);
     // The findings the editor shows at the cursor shape the hover (hover.ts); the check of this
     // version is cached, so this costs nothing after the diagnostics were sent.
     const checked = kindOf(document) !== undefined ? await findingsFor(document.uri, token).catch(() => undefined) : undefined;
@@ -304,7 +444,11 @@ export function startServer(connection: Connection): void {
       const at = fromPosition(params.position);
       const findings = checked?.version === document.version ? checked.result.findings : undefined;
       const hover = source.kind === 'draft' ? hoverAt(source, analysis, at, { findings }) : hoverInFiling(source.filing, analysis, at);
-      return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(hover.span) } : null;
+      // The history's part: the figure last reported for the holding, and where.
+      const earlier = historyHoverAt(source, analysis, at, prior);
+      const contents = [earlier?.contents, hover?.contents].filter((c) => c !== undefined).join('\n\n---\n\n');
+      const span = hover?.span ?? earlier?.span;
+      return span ? { contents: { kind: MarkupKind.Markdown, value: contents }, range: toRange(span) } : null;
     });
   });
 
@@ -449,12 +593,13 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const s = await store().get(document.uri);
+    const prior = await priorFor(document.uri);
     if (!s.inlayHints || documents.get(document.uri) !== document) return []; // closed meanwhile: cache.get would keep its parse for good
     return guard('inlay hints', [], () => {
       const { source, analysis } = cache.get(document);
       // Drafts only: in XML the hints would stand between a value and its end tag.
       if (source?.kind !== 'draft' || !analysis) return [];
-      return inlayHints(source.filing, analysis, fromRange(params.range)).map((h) => ({
+      return inlayHints(source.filing, analysis, fromRange(params.range), prior).map((h) => ({
         position: toPosition(h.position),
         label: h.label,
         paddingLeft: true,
@@ -476,6 +621,7 @@ export function startServer(connection: Connection): void {
   registerExportXml(connection, cached);
   registerPreview(connection, cached);
   registerImportXml(connection, documents, cache);
+  registerNextDraft(connection, documents, cache, files, history);
 
   documents.listen(connection);
   connection.listen();

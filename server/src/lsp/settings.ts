@@ -5,7 +5,7 @@
  * didChangeConfiguration or the initialization options.
  */
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { ConfigFiles } from '../node/configFiles';
 import { mergeSeverities, readRuleSeverities, type RuleSeverities } from '../service';
@@ -27,6 +27,7 @@ interface ClientSettings {
 export class SettingsStore {
   private readonly configFiles = new ConfigFiles();
   private readonly perDocument = new Map<string, Promise<Form4Settings>>();
+  private readonly perFolder = new Map<string, Promise<Form4Settings>>();
   /** Bumped whenever anything a setting depends on changes. */
   generation = 0;
   private pushed: ClientSettings | undefined;
@@ -43,6 +44,7 @@ export class SettingsStore {
   invalidate(pushedSettings?: unknown): void {
     if (pushedSettings !== undefined) this.pushed = pick(pushedSettings) ?? this.pushed;
     this.perDocument.clear();
+    this.perFolder.clear();
     this.configFiles.clear();
     this.generation++;
   }
@@ -54,13 +56,27 @@ export class SettingsStore {
   get(uri: string): Promise<Form4Settings> {
     let settings = this.perDocument.get(uri);
     if (!settings) {
-      settings = this.read(uri);
+      settings = this.read(uri, folderOf(uri));
       this.perDocument.set(uri, settings);
     }
     return settings;
   }
 
-  private async read(uri: string): Promise<Form4Settings> {
+  /**
+   * The settings of the files of a folder that are not open (workspace diagnostics): one
+   * configuration request and one `.form4rc.json` lookup per folder, not per file.
+   */
+  forFolder(folder: string): Promise<Form4Settings> {
+    const key = `folder:${folder}`;
+    let settings = this.perFolder.get(key);
+    if (!settings) {
+      settings = this.read(pathToFileURL(folder).href, folder);
+      this.perFolder.set(key, settings);
+    }
+    return settings;
+  }
+
+  private async read(uri: string, folder: string | undefined): Promise<Form4Settings> {
     let client: ClientSettings | undefined = this.pushed;
     if (this.pullSupported) {
       try {
@@ -71,7 +87,6 @@ export class SettingsStore {
     }
     const problems: string[] = [];
     let fileRules: RuleSeverities = {};
-    const folder = folderOf(uri);
     if (folder) {
       const config = this.configFiles.forFolder(folder);
       if (config) {

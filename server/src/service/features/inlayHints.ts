@@ -11,8 +11,10 @@
  */
 import type { Analysis } from '../analysis/analysis';
 import { computationOf } from '../analysis/holdings';
-import { type Decimal, formatDecimal } from '../model/decimal';
-import type { Filing, TableRow } from '../model/filing';
+import { formatDecimal } from '../model/decimal';
+import type { Filing } from '../model/filing';
+import type { PriorHoldings, ReportedHolding } from '../history/holdings';
+import { priorFiguresOf, priorHint } from './historyHover';
 import { type Pos, type Span, spansOverlap } from '../text/position';
 
 export interface InlayHint {
@@ -22,26 +24,12 @@ export interface InlayHint {
   readonly tooltip: string;
 }
 
-/** What another source (an earlier filing) says a holding held before its first row here. */
-export interface PriorFigure {
-  readonly amount: Decimal;
-  /** Where the figure comes from, as the hint names it: "Form 4 of 08/07/2013". */
-  readonly source: string;
-}
-
-export interface InlayHintOptions {
-  /**
-   * The figure an earlier filing gives for the holding of a first row, if one is known. The hint
-   * then names it: "held before this row: 55,500 (Form 4 of 08/07/2013)". Without it, the
-   * amount held before is only worked back from the row itself.
-   */
-  readonly priorFigure?: (row: TableRow) => PriorFigure | undefined;
-}
-
 const MINUS = '\u2212';
 
-export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span, options: InlayHintOptions = {}): InlayHint[] {
+/** `prior`: what the earlier filings of the filing's history reported (`priorHoldingsFor`), for the first rows. */
+export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span, prior?: PriorHoldings): InlayHint[] {
   const hints: InlayHint[] = [];
+  const figures = priorFiguresOf(analysis, prior);
   for (const row of analysis.rows.trusted) {
     if (range && !spansOverlap(row.span, range)) continue;
     const step = analysis.holdings.steps.get(row);
@@ -64,12 +52,14 @@ export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span, op
           ? `Amount owned ${amount} follows from ${previous}: ${computationOf(step) ?? ''}.`
           : `Amount owned ${amount} does not follow from ${previous}: expected ${formatDecimal(expected)} (${computationOf(step) ?? ''}).`,
       });
+    } else if (figures.has(row)) {
+      const implied = step.before !== undefined && step.change ? formatDecimal(step.before) : undefined;
+      hints.push({ position, ...priorHint(figures.get(row) as ReportedHolding, implied) });
     } else if (step.before !== undefined && step.change) {
       const before = formatDecimal(step.before);
-      const prior = options.priorFigure?.(row);
       hints.push({
         position,
-        label: `held before this row: ${before}${prior ? priorNote(prior, step.before) : ''}`,
+        label: `held before this row: ${before}`,
         tooltip:
           `The first row of this holding in the draft. Before it, the holding was ${before}: the amount owned after it, ` +
           `${amount}, ${step.change.isNegative() ? '+' : MINUS} the ${formatDecimal(step.change.abs())} it ` +
@@ -78,9 +68,4 @@ export function inlayHints(_filing: Filing, analysis: Analysis, range?: Span, op
     }
   }
   return hints;
-}
-
-/** " (Form 4 of 08/07/2013)" when the earlier figure agrees; with its figure when it does not. */
-function priorNote(prior: PriorFigure, before: Decimal): string {
-  return prior.amount.equals(before) ? ` (${prior.source})` : ` (${prior.source}: ${formatDecimal(prior.amount)})`;
 }

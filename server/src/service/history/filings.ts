@@ -52,8 +52,20 @@ export function filingDate(filing: Filing): CalendarDate | undefined {
   return filing.periodOfReport?.value;
 }
 
+/** Filings are immutable: their earliest date is read once (a history sorts and compares it often). */
+const earliestCache = new WeakMap<Filing, CalendarDate | null>();
+
 /** The date of a filing's earliest transaction; for a filing without one (a Form 3), its period of report, else its date. */
 export function earliestDate(filing: Filing): CalendarDate | undefined {
+  let found = earliestCache.get(filing);
+  if (found === undefined) {
+    found = readEarliestDate(filing) ?? null;
+    earliestCache.set(filing, found);
+  }
+  return found ?? undefined;
+}
+
+function readEarliestDate(filing: Filing): CalendarDate | undefined {
   let earliest: CalendarDate | undefined;
   for (const table of [filing.nonDerivativeTable, filing.derivativeTable]) {
     for (const row of table?.rows ?? []) {

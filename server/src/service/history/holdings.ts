@@ -14,7 +14,7 @@
  * earliest transaction (on the same day: from a filing earlier in the history), so that a Form 5
  * filed after the year counts where its transactions fall, not where it was filed.
  */
-import { type CalendarDate, compareDates, formatIsoDate } from '../model/calendarDate';
+import { type CalendarDate, compareDates, dayNumber, formatIsoDate } from '../model/calendarDate';
 import type { Decimal } from '../model/decimal';
 import { type Filing, type FormType, isAmendment, type OwnershipForm, type TableRow, titleKey } from '../model/filing';
 import type { TableId } from '../model/columns';
@@ -89,8 +89,23 @@ function latestDate(filing: Filing): CalendarDate | undefined {
   return latest ?? filingDate(filing);
 }
 
+/**
+ * A history filing's reports, made once: the filing's model is immutable, and the holdings
+ * before each of a history's filings read every other filing's reports (500 filings: 250,000 reads).
+ */
+const reportCache = new WeakMap<HistoryFiling, readonly ReportedHolding[]>();
+
 /** Every figure one filing reports, in row order (a later row of a holding after an earlier one). */
-export function reportsOf(filing: HistoryFiling): ReportedHolding[] {
+export function reportsOf(filing: HistoryFiling): readonly ReportedHolding[] {
+  let found = reportCache.get(filing);
+  if (!found) {
+    found = readReports(filing);
+    reportCache.set(filing, found);
+  }
+  return found;
+}
+
+function readReports(filing: HistoryFiling): ReportedHolding[] {
   const found: ReportedHolding[] = [];
   const holdingDate = latestDate(filing.filing);
   const date = filingDate(filing.filing);
@@ -137,49 +152,156 @@ function isAmendedBy(other: HistoryFiling, target: HistoryFiling): boolean {
   return !original || !signed || compareDates(signed, original) <= 0 || isAmendment(other.formType);
 }
 
+/** What tells copies of one filing apart, read once per filing: form, period, signature date, amounts owned. */
+const identityCache = new WeakMap<HistoryFiling, string>();
+
+function identityOf(filing: HistoryFiling): string {
+  let identity = identityCache.get(filing);
+  if (identity === undefined) {
+    const f = filing.filing;
+    const period = f.periodOfReport?.value;
+    const signed = filingDate(f);
+    const amounts = [f.nonDerivativeTable, f.derivativeTable].flatMap((t) => (t?.rows ?? []).map((r) => r.ownedAfter.value?.amount.toFixed() ?? ''));
+    // Without a period or a signature date a filing is no one's copy: its identity is unique to it.
+    identity = period && signed ? `${filing.formType}|${formatIsoDate(period)}|${formatIsoDate(signed)}|${amounts.join(' ')}` : `\u0000${filing.uri}`;
+    identityCache.set(filing, identity);
+  }
+  return identity;
+}
+
 /**
  * Whether two files hold the same filing: a draft and the XML exported from it, or an XML file
  * downloaded twice. Same form, same period of report, same signature date, and the same amounts
  * owned row by row: then neither is the other's earlier filing.
  */
 export function sameFiling(a: HistoryFiling, b: HistoryFiling): boolean {
-  if (a.formType !== b.formType) return false;
-  const pa = a.filing.periodOfReport?.value;
-  const pb = b.filing.periodOfReport?.value;
-  const sa = filingDate(a.filing);
-  const sb = filingDate(b.filing);
-  if (!pa || !pb || !sa || !sb || compareDates(pa, pb) !== 0 || compareDates(sa, sb) !== 0) return false;
-  const amounts = (f: Filing): string => [f.nonDerivativeTable, f.derivativeTable].flatMap((t) => (t?.rows ?? []).map((r) => r.ownedAfter.value?.amount.toFixed() ?? '')).join(' ');
-  return amounts(a.filing) === amounts(b.filing);
+  return a !== b && identityOf(a) === identityOf(b);
+}
+
+/** A history's filings with what `holdingsBefore` reads of each, made once per history. */
+interface IndexedFiling {
+  readonly filing: HistoryFiling;
+  readonly reports: readonly ReportedHolding[];
+  /** Each report's `asOf` as a day number, for plain number comparisons. */
+  readonly days: readonly number[];
+  readonly form5Period: CalendarDate | undefined;
+}
+
+const indexCache = new WeakMap<FilingHistory, { readonly filings: readonly IndexedFiling[]; readonly byUri: ReadonlyMap<string, number> }>();
+
+function indexOf(history: FilingHistory): { readonly filings: readonly IndexedFiling[]; readonly byUri: ReadonlyMap<string, number> } {
+  let index = indexCache.get(history);
+  if (!index) {
+    const filings = history.filings.map((filing) => {
+      const reports = reportsOf(filing);
+      const period = filing.filing.periodOfReport?.value;
+      return { filing, reports, days: reports.map((r) => dayNumber(r.asOf)), form5Period: baseForm(filing.formType) === '5' ? period : undefined };
+    });
+    const byUri = new Map<string, number>();
+    history.filings.forEach((f, i) => {
+      if (!byUri.has(f.uri)) byUri.set(f.uri, i);
+    });
+    index = { filings, byUri };
+    indexCache.set(history, index);
+  }
+  return index;
 }
 
 /**
  * What the filings of `history` before the filing `uri` last reported, per holding. An
  * amendment is compared with what came before the filing it amends, not with that filing; a
  * copy of the same filing (`sameFiling`: a draft beside its exported XML) is not an earlier one.
- * A uri that is not in the history gets an empty map.
+ * A uri that is not in the history gets an empty map. The holdings before every filing of a
+ * history are computed together, once per history (`allHoldingsBefore`).
  */
 export function holdingsBefore(history: FilingHistory, uri: string): PriorHoldings {
-  const index = history.filings.findIndex((f) => f.uri === uri);
-  const target = history.filings[index];
-  const holdings = new Map<string, ReportedHolding>();
-  const form5Periods: CalendarDate[] = [];
-  if (!target) return { uri, holdings, form5Periods, earlierFilings: 0 };
-  const before = earliestDate(target.filing);
-  let earlierFilings = 0;
-  history.filings.forEach((other, i) => {
-    if (i === index) return;
-    if (baseForm(other.formType) === '5' && other.filing.periodOfReport?.value) form5Periods.push(other.filing.periodOfReport.value);
-    if (isAmendedBy(other, target) || sameFiling(other, target)) return;
-    if (i < index) earlierFilings++;
-    for (const report of reportsOf(other)) {
-      const order = before ? compareDates(report.asOf, before) : i < index ? -1 : 1;
-      if (order > 0 || (order === 0 && i > index)) continue;
-      const known = holdings.get(report.key);
-      // Later rows of a filing, and later filings, replace earlier figures of the same date.
-      if (!known || compareDates(report.asOf, known.asOf) >= 0) holdings.set(report.key, report);
-    }
+  return allHoldingsBefore(history).get(uri) ?? { uri, holdings: new Map(), form5Periods: [], earlierFilings: 0 };
+}
+
+const priorsCache = new WeakMap<FilingHistory, ReadonlyMap<string, PriorHoldings>>();
+
+/**
+ * The holdings before each filing of a history, by uri, in one sweep: every report sorted by
+ * (date, filing, row), and the filings by their earliest date, so that the figures before each
+ * filing are those swept so far. A filing with a copy or an original among the others (which must
+ * not count for it) is worked out on its own, by `holdingsBeforeOne`.
+ */
+export function allHoldingsBefore(history: FilingHistory): ReadonlyMap<string, PriorHoldings> {
+  let cached = priorsCache.get(history);
+  if (cached) return cached;
+  const { filings } = indexOf(history);
+  const reports: { day: number; filing: number; report: ReportedHolding }[] = [];
+  filings.forEach((f, i) => f.reports.forEach((report, r) => reports.push({ day: f.days[r] as number, filing: i, report })));
+  reports.sort((a, b) => a.day - b.day || a.filing - b.filing);
+  const targets = filings.map((f, i) => {
+    const earliest = earliestDate(f.filing.filing);
+    return { index: i, day: earliest ? dayNumber(earliest) : undefined };
   });
+  // Undated filings come last in a history: everything dated is before them.
+  const sweepOrder = [...targets].sort((a, b) => (a.day ?? Infinity) - (b.day ?? Infinity) || a.index - b.index);
+  const identities = filings.map((f) => identityOf(f.filing));
+  const copies = new Map<string, number>();
+  for (const id of identities) copies.set(id, (copies.get(id) ?? 0) + 1);
+  const periods = filings.map((f) => f.form5Period);
+  const result = new Map<string, PriorHoldings>();
+  const state = new Map<string, ReportedHolding>();
+  let next = 0;
+  for (const target of sweepOrder) {
+    const own = filings[target.index] as IndexedFiling;
+    const uri = own.filing.uri;
+    if (result.has(uri)) continue;
+    const special = isAmendment(own.filing.formType) || (copies.get(identities[target.index] as string) ?? 0) > 1 || target.day === undefined;
+    // Sweep in every report dated before this filing, and those of its day from earlier filings.
+    while (next < reports.length) {
+      const r = reports[next] as (typeof reports)[number];
+      if (target.day !== undefined && (r.day > target.day || (r.day === target.day && r.filing >= target.index))) break;
+      if (target.day === undefined) break;
+      state.set(r.report.key, r.report);
+      next++;
+    }
+    if (special) {
+      result.set(uri, holdingsBeforeOne(filings, target.index));
+      continue;
+    }
+    const form5Periods = periods.filter((p, i): p is CalendarDate => p !== undefined && i !== target.index);
+    result.set(uri, { uri, holdings: new Map(state), form5Periods, earlierFilings: target.index });
+  }
+  cached = result;
+  priorsCache.set(history, cached);
+  return cached;
+}
+
+/** The holdings before one filing, filing by filing: for amendments, copies and undated filings. */
+function holdingsBeforeOne(filings: readonly IndexedFiling[], index: number): PriorHoldings {
+  const target = (filings[index] as IndexedFiling).filing;
+  const uri = target.uri;
+  const holdings = new Map<string, ReportedHolding>();
+  const best = new Map<string, number>();
+  const form5Periods: CalendarDate[] = [];
+  const earliest = earliestDate(target.filing);
+  const before = earliest ? dayNumber(earliest) : undefined;
+  const amendment = isAmendment(target.formType);
+  const identity = identityOf(target);
+  let earlierFilings = 0;
+  for (let i = 0; i < filings.length; i++) {
+    if (i === index) continue;
+    const other = filings[i] as IndexedFiling;
+    if (other.form5Period) form5Periods.push(other.form5Period);
+    if ((amendment && isAmendedBy(other.filing, target)) || identityOf(other.filing) === identity) continue;
+    if (i < index) earlierFilings++;
+    for (let r = 0; r < other.reports.length; r++) {
+      const day = other.days[r] as number;
+      const order = before !== undefined ? day - before : i < index ? -1 : 1;
+      if (order > 0 || (order === 0 && i > index)) continue;
+      const report = other.reports[r] as ReportedHolding;
+      const known = best.get(report.key);
+      // Later rows of a filing, and later filings, replace earlier figures of the same date.
+      if (known === undefined || day >= known) {
+        holdings.set(report.key, report);
+        best.set(report.key, day);
+      }
+    }
+  }
   return { uri, holdings, form5Periods, earlierFilings };
 }
 
@@ -260,5 +382,20 @@ export function unmentionedHoldings(filing: Filing, prior: PriorHoldings): Repor
  * every history it is in, or undefined when it is in none.
  */
 export function priorHoldingsFor(histories: readonly FilingHistory[], uri: string): PriorHoldings | undefined {
-  return mergePriorHoldings(histories.filter((h) => h.filings.some((f) => f.uri === uri)).map((h) => holdingsBefore(h, uri)));
+  let byUri = historiesByUri.get(histories);
+  if (!byUri) {
+    byUri = new Map();
+    for (const h of histories) {
+      for (const f of h.filings) {
+        const list = byUri.get(f.uri);
+        if (!list) byUri.set(f.uri, [h]);
+        else if (!list.includes(h)) list.push(h);
+      }
+    }
+    historiesByUri.set(histories, byUri);
+  }
+  return mergePriorHoldings((byUri.get(uri) ?? []).map((h) => holdingsBefore(h, uri)));
 }
+
+/** The histories each file is in, per set of histories (a host asks for every file of the set). */
+const historiesByUri = new WeakMap<readonly FilingHistory[], Map<string, FilingHistory[]>>();
