@@ -80,6 +80,13 @@ describe('render: data-span', () => {
     assert.equal(one(box3, (e) => hasClass(e, 'value'), 'box 3 value').attributes['data-span'], spanOf(filing.periodOfReport!));
   });
 
+  test('a footnote mark reveals its own reference', () => {
+    const [, second] = bodyRows(formTable(page, 'I'));
+    const sup = one(second![7]!, (e) => e.name === 'sup', 'mark');
+    assert.equal(sup.attributes['data-footnote'], '2');
+    assert.equal(sourceAt(FULL, sup.attributes['data-span']), '(2)');
+  });
+
   test('every element showing a value has one; spans are 0-based line,char,line,char', () => {
     const values = select(page, (e) => hasClass(e, 'value') && !hasClass(e, 'absent'));
     assert.ok(values.length >= 10);

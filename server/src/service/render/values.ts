@@ -9,6 +9,7 @@ import { type CalendarDate, formatDate } from '../model/calendarDate';
 import { type Decimal, formatDecimal } from '../model/decimal';
 import type { Field, FootnoteRef, Quantity, Timeliness, TransactionCoding } from '../model/filing';
 import { escapeHtml } from './html';
+import { spanAttribute } from './spans';
 
 /** How a column's value is written: the column kinds of `model/columns.ts`, and plain text. */
 export type ValueKind = ColumnKind | 'text' | 'date';
@@ -27,10 +28,10 @@ export function valueHtml(field: Field<unknown>, kind: ValueKind): string {
   return escapeHtml(formatValue(field.value, kind, field.text));
 }
 
-/** Footnote references as the form prints them: `(1)` raised, one after another. */
+/** Footnote references as the form prints them: `(1)` raised, one after another, each revealing its own reference. */
 export function refsHtml(refs: readonly FootnoteRef[]): string {
   let out = '';
-  for (const ref of refs) out += `<sup class="fn">(${ref.id})</sup>`;
+  for (const ref of refs) out += `<sup class="fn" data-span="${spanAttribute(ref.span)}" data-footnote="${ref.id}">(${ref.id})</sup>`;
   return out;
 }
 
