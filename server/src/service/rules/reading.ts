@@ -2,7 +2,7 @@
 import { type ColumnInfo, TABLE_I_COLUMNS, TABLE_II_COLUMNS, columnsOf, tableName } from '../model/columns';
 import { type Field, isBlank, isFootnotedBlank, type TableRow } from '../model/filing';
 import { count } from '../text/count';
-import { rowLabel, sentence, shortColumnName, valueMessage } from './helpers';
+import { rowLabel, shortColumnName, valueMessage } from './helpers';
 import type { Reporter, RuleDefinition } from './types';
 
 /** Reports the problems of a row's fields whose column is of one of `kinds`. */
