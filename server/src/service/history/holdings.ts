@@ -379,7 +379,9 @@ export function unmentionedHoldings(filing: Filing, prior: PriorHoldings): Repor
 
 /**
  * What a host passes to the check of one file (`CheckOptions.history`): the holdings before it in
- * every history it is in, or undefined when it is in none.
+ * every history it is in, or undefined when it is in none. The histories (the array and each
+ * history) are read as immutable: results are cached on those objects, so a host builds new
+ * histories (`buildHistories`) when a file of them changes, and keeps them while none does.
  */
 export function priorHoldingsFor(histories: readonly FilingHistory[], uri: string): PriorHoldings | undefined {
   let byUri = historiesByUri.get(histories);
