@@ -65,7 +65,7 @@ describe('exit codes', () => {
   test('1: a draft with an error', () => {
     const r = form4(['check', 'broken.form4'], dir);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, new RegExp(`^broken\\.form4:${BROKEN_OWNED_LINE}:${BROKEN_OWNED_COLUMN}  error {8}Amount owned should be 57,500 \\(56,500 \\+ 1,000 acquired on 08/06/2013\\), found 58,000  holdings-mismatch$`, 'm'));
+    assert.match(r.stdout, new RegExp(`^broken\\.form4:${BROKEN_OWNED_LINE}:${BROKEN_OWNED_COLUMN}  error {8}The amount owned should be 57,500 \\(56,500 \\+ 1,000 acquired on 08/06/2013\\), not 58,000\\.  holdings-mismatch$`, 'm'));
     assert.match(r.stdout, /^2 problems \(1 error, 1 warning, 0 information, 0 hints\) in 1 file\.$/m);
   });
 
@@ -130,7 +130,7 @@ describe('formats', () => {
     assert.deepEqual(mismatch, {
       rule: 'holdings-mismatch',
       severity: 'error',
-      message: 'Amount owned should be 57,500 (56,500 + 1,000 acquired on 08/06/2013), found 58,000',
+      message: 'The amount owned should be 57,500 (56,500 + 1,000 acquired on 08/06/2013), not 58,000.',
       line: BROKEN_OWNED_LINE,
       column: BROKEN_OWNED_COLUMN,
       endLine: BROKEN_OWNED_LINE,
@@ -142,8 +142,8 @@ describe('formats', () => {
     const r = form4(['check', '--format', 'github', 'broken.form4'], dir);
     const lines = r.stdout.trimEnd().split('\n');
     // By position: the late transaction date comes before the amount owned on the next row.
-    assert.equal(lines[1], `::error file=broken.form4,line=${BROKEN_OWNED_LINE},col=${BROKEN_OWNED_COLUMN},endLine=${BROKEN_OWNED_LINE},endColumn=${BROKEN_OWNED_COLUMN + 6},title=holdings-mismatch::Amount owned should be 57,500 (56,500 + 1,000 acquired on 08/06/2013), found 58,000`);
-    assert.match(lines[0] ?? '', /^::warning file=broken\.form4,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=late-filing::The transaction of 08\/06\/2013 \(and 1 other row of that date\) was due by 08\/08\/2013/);
+    assert.equal(lines[1], `::error file=broken.form4,line=${BROKEN_OWNED_LINE},col=${BROKEN_OWNED_COLUMN},endLine=${BROKEN_OWNED_LINE},endColumn=${BROKEN_OWNED_COLUMN + 6},title=holdings-mismatch::The amount owned should be 57,500 (56,500 + 1,000 acquired on 08/06/2013), not 58,000.`);
+    assert.match(lines[0] ?? '', /^::warning file=broken\.form4,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=late-filing::The transaction of 08\/06\/2013 \(and 1 other row\) was due by 08\/08\/2013/);
   });
 
   test('github: information becomes ::notice and "%" is escaped', () => {
@@ -151,7 +151,7 @@ describe('formats', () => {
     assert.match(r.stdout, /^::notice file=broken\.form4,.*title=late-filing::/m);
     const header = ['1. Name and Address of Reporting Person: Wilson John N', '2. Issuer Name and Ticker or Trading Symbol: QUALYS, INC. [QLYS]', '5. Relationship of Reporting Person(s) to Issuer:'];
     const percent = form4(['check', '--format', 'github', 'pct.form4'], writeDraft('pct.form4', draft({ header })));
-    assert.equal(percent.stdout, '::error file=pct.form4,line=5,col=1,endLine=5,endColumn=50,title=missing-box::Box 5 selects no relationship: at least one of Director, 10%25 Owner, Officer (title) or Other (text) (cm(1))\n');
+    assert.equal(percent.stdout, '::error file=pct.form4,line=5,col=1,endLine=5,endColumn=50,title=missing-box::Box 5 selects no relationship. Check at least one of Director, Officer (with its title), 10%25 Owner or Other (with its text).\n');
   });
 
   test('sarif: SARIF 2.1.0 with one rule entry per rule id and regions', () => {
@@ -273,7 +273,7 @@ describe('the $form4 problem matcher', () => {
     const lines = form4(['check', 'broken.form4'], dir).stdout.split('\n').filter((l) => l.startsWith('broken.form4:'));
     assert.equal(lines.length, 2);
     const read = lines.map((l) => pattern.exec(l)?.slice(1));
-    assert.deepEqual(read[1], ['broken.form4', String(BROKEN_OWNED_LINE), String(BROKEN_OWNED_COLUMN), 'error', 'Amount owned should be 57,500 (56,500 + 1,000 acquired on 08/06/2013), found 58,000', 'holdings-mismatch']);
+    assert.deepEqual(read[1], ['broken.form4', String(BROKEN_OWNED_LINE), String(BROKEN_OWNED_COLUMN), 'error', 'The amount owned should be 57,500 (56,500 + 1,000 acquired on 08/06/2013), not 58,000.', 'holdings-mismatch']);
     assert.equal(read[0]?.[5], 'late-filing');
   });
 });

@@ -192,7 +192,7 @@ describe('form4 export: what is refused, and --force', () => {
   test('an error of the rules refuses too; .form4rc.json and --rule lower it, as for check', async () => {
     const r = form4('export', 'mismatch.form4');
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /mismatch\.form4:\d+:\d+ {2}error {8}Amount owned should be 57,500 .* {2}holdings-mismatch/);
+    assert.match(r.stderr, /mismatch\.form4:\d+:\d+ {2}error {8}The amount owned should be 57,500 .* {2}holdings-mismatch/);
     const relaxed = form4('export', join('relaxed', 'mismatch.form4'));
     assert.equal(relaxed.status, 0, relaxed.stderr);
     assert.equal(relaxed.stderr, '', 'a warning does not stand in the way, and is not listed');

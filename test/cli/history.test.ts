@@ -45,7 +45,7 @@ describe('form4 check of a folder', () => {
     const at = `wilson/2013-09.xml:${line(SEPTEMBER, '<value>51500')}:${column(SEPTEMBER, '51500')}`;
     const there = `wilson/2013-08.xml:${line(AUGUST, '<value>55500')}:${column(AUGUST, '55500')}`;
     assert.equal(r.stdout, [
-      `${at}  error        Amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), found 51,500  history-mismatch`,
+      `${at}  error        The amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), not 51,500.  history-mismatch`,
       `  ${there}  55,500 reported here, on the Form 4 of 08/07/2013`,
       '',
       '1 problem (1 error, 0 warnings, 0 information, 0 hints) in 2 files.',

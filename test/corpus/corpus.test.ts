@@ -85,7 +85,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
       ['code-direction', 'error', 'S (sale) disposes of shares, but the row says A'],
       // The same row: 8,991 + 5,494 ≠ 3,497 as written; 8,991 − 5,494 = 3,497 is what the filer
       // meant. RULES.md asks for this report and its "(A)/(D) looks flipped" (difference 2 × amount).
-      ['holdings-mismatch', 'error', '(A)/(D) looks flipped'],
+      ['holdings-mismatch', 'error', '(A)/(D) may be flipped'],
     ],
     why: 'C pair 83,334; the other sales reconcile (83,334 → 61,917 → 8,991 → [3,497] → 2,500 → 200 → 0); 10b5-1 footnote of 2013 predates the box.',
   },
@@ -116,7 +116,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     // The real error: the Table II M row puts the 200,000 options in column 5 (A). RULES.md:
     // exercise-unpaired, a warning (an acquisition without its Table II disposal), reported once
     // at that row (the correct Table I M row is its related location).
-    findings: [['exercise-unpaired', 'warning', 'coded as an acquisition (A)']],
+    findings: [['exercise-unpaired', 'warning', 'marked A (acquired)']],
     why: 'M then five S: 301,097 → 227,927 → 153,020 → 111,034 → 105,538 → 101,097; each price within its range, one undertaking for all; eight trust holdings told apart by footnotes.',
   },
   'krymer15-edgar-app__0000921895-25-001190.txt': {
@@ -130,7 +130,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'secform4project__RSU_with_disposal.xml': {
     // The real discrepancy: 1,169,089 − 33,148 = 1,135,941, but 1,138,960 is owned; footnote (2)
     // on the cell explains the 3,019 ESPP shares, so RULES.md makes it information.
-    findings: [['holdings-mismatch', 'information', 'a footnote on the cell may explain it']],
+    findings: [['holdings-mismatch', 'information', 'A footnote on the cell may explain it']],
     why: 'Four RSU tranches M paired one to one (told apart by their vesting footnotes); F 33,148 of 60,732 acquired that day; Saturday 03/15 due Tuesday 03/18, signed 03/18.',
   },
   'secform4project__draftking_multi_disposal.xml': {

@@ -52,7 +52,7 @@ suite('editing', () => {
     assert.ok(diagnostic.range.isEqual(cell), `the finding is on the cell: ${JSON.stringify(diagnostic.range)} vs ${JSON.stringify(cell)}`);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostic.source, 'form4');
-    assert.match(diagnostic.message, /should be 55,500 \(65,500 − 10,000 disposed on 08\/06\/2013\), found 54,500/);
+    assert.match(diagnostic.message, /should be 55,500 \(65,500 − 10,000 disposed on 08\/06\/2013\), not 54,500\./);
     assert.equal(diagnostic.relatedInformation?.[0]?.location.range.start.line, SALE_LINE - 1, 'related to the previous row of the holding');
 
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(

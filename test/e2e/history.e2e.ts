@@ -63,7 +63,7 @@ suite('Filing history', () => {
       'the history-mismatch finding on the new draft',
     );
     const mismatch = diagnostics.find((d) => ruleOf(d) === 'history-mismatch');
-    assert.equal(mismatch?.message, 'Amount owned should be 50,500 (50,500 last reported, on the Form 4 of 09/04/2013), found 49,500');
+    assert.equal(mismatch?.message, 'The amount owned should be 50,500 (50,500 last reported, on the Form 4 of 09/04/2013), not 49,500.');
     assert.deepEqual(mismatch?.range, cell);
     assert.ok(mismatch?.relatedInformation?.[0]?.location.uri.path.endsWith('/wilson-2013-09-04.form4'), JSON.stringify(mismatch?.relatedInformation));
   });

@@ -194,7 +194,7 @@ suite('preview', () => {
       await typeInto(editor, cell, '54,500');
       const owned = await waitShown('54,500', SALE_LINE, (s) => s.mark !== null);
       assert.match(owned.mark ?? '', /\bfinding\b.*\bfinding-error\b|\bfinding-error\b.*\bfinding\b/);
-      assert.match(owned.title ?? '', /Amount owned should be 55,500/);
+      assert.match(owned.title ?? '', /The amount owned should be 55,500/);
     });
 
     test('a click on a value in the page selects it in the draft, in the draft\'s column', async () => {

@@ -65,7 +65,7 @@ const UNKNOWN_CODE: Diagnostic = {
   end_col: 37,
   severity: 1,
   source: 'form4',
-  message: 'Q is not a transaction code of General Instruction 8',
+  message: 'The code "Q" is not a transaction code of General Instruction 8.',
 };
 /** Neovim's severities: 1 error, 2 warning, 3 information, 4 hint. */
 function footnoteOrder(severity: 3 | 4): Diagnostic {
@@ -77,7 +77,7 @@ function footnoteOrder(severity: 3 | 4): Diagnostic {
     end_col: 64,
     severity,
     source: 'form4',
-    message: 'Footnote (1) is first referred to after footnote (2): number footnotes in the order they are first referred to',
+    message: 'Footnote (1) is first referred to after footnote (2). Number footnotes in the order the draft first refers to them.',
   };
 }
 

@@ -108,7 +108,7 @@ describe('filing history in the server', SUITE, () => {
       'history-mismatch',
       1,
       rangeOf(SECOND, '51,500'),
-      'Amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), found 51,500',
+      'The amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), not 51,500.',
     ]]);
     const sale = lineIndex(XML, '<value>55500</value>');
     assert.deepEqual(second.items[0]?.relatedInformation, [{
@@ -178,7 +178,7 @@ describe('filing history in the server', SUITE, () => {
     await server.open(uri, result.text.replace('56,500', '54,500'));
     const report = (await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
     const mismatch = report.items.filter((d) => d.code === 'history-mismatch');
-    assert.deepEqual(mismatch.map((d) => [d.message, d.relatedInformation?.[0]?.location.uri]), [['Amount owned should be 51,500 (51,500 last reported, on the Form 4 of 09/04/2013), found 54,500', secondUri]]);
+    assert.deepEqual(mismatch.map((d) => [d.message, d.relatedInformation?.[0]?.location.uri]), [['The amount owned should be 51,500 (51,500 last reported, on the Form 4 of 09/04/2013), not 54,500.', secondUri]]);
     await server.close(uri);
 
     const refused = (await server.connection.sendRequest('form4/nextDraft', { uri: pathToFileURL(join(folder, 'notes.txt')).href })) as { refused: string };

@@ -315,7 +315,7 @@ describe('language features', SUITE, () => {
     await server.replace(uri, 2, renamed);
     // Still every reference resolved; only the numbering order is noted.
     assert.deepEqual((await server.publishedFor(uri, 2)).diagnostics.map((d) => [d.code, d.severity, d.message]), [
-      ['footnote-order', 3, 'Footnote (3) is first referred to after footnote (5): number footnotes in the order they are first referred to'],
+      ['footnote-order', 3, 'Footnote (3) is first referred to after footnote (5). Number footnotes in the order the draft first refers to them.'],
     ]);
   });
 

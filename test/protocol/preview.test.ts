@@ -106,7 +106,7 @@ describe('form4/preview', SUITE, () => {
     const [span, cls, title] = spanOf(result?.html ?? '', '58,000');
     assert.ok(span.startsWith(`${lineIndex(MISMATCH, '58,000')},`), span);
     assert.match(cls, /\bfinding finding-error\b/);
-    assert.match(title, /^error holdings-mismatch: Amount owned should be 57,500/);
+    assert.match(title, /^error holdings-mismatch: The amount owned should be 57,500/);
     rules = { 'holdings-mismatch': 'warning' };
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const relaxed = await previewOf(uri);

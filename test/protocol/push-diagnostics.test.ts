@@ -65,12 +65,12 @@ describe('push diagnostics (client with relatedInformation support)', SUITE, () 
     assert.equal(rowShape?.severity, 1);
     assert.equal(
       rowShape?.message,
-      'Table I row 1 has 13 cells; a Table I row has 11 (Title of Security … Nature of Indirect Beneficial Ownership). Cells may have been split, or a tab added',
+      `Table I row 1 has 13 cells, not 11: cells 5 "(" and 6 "l ''" look split or extra.`,
     );
     const unused = diagnostics.filter((d) => d.code === 'footnote-unused');
     assert.deepEqual(
       unused.map((d) => d.message),
-      [3, 4, 5].map((n) => `Footnote (${n}) is not referred to anywhere: EDGAR suspends a filing with an unused footnote`),
+      [3, 4, 5].map((n) => `Nothing refers to footnote (${n}), and EDGAR suspends a filing with an unused footnote. Refer to it from a cell, or remove it.`),
     );
     assert.deepEqual(
       diagnostics.map((d) => `${d.range.start.line}:${String(d.code)}`),
@@ -103,7 +103,7 @@ describe('push diagnostics (client with relatedInformation support)', SUITE, () 
         source: 'form4',
         code: 'holdings-mismatch',
         codeDescription: { href: `${DOCS}#holdings-mismatch` },
-        message: 'Amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), found 10,600',
+        message: 'The amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), not 10,600.',
         relatedInformation: [
           {
             // Row 1, the previous row of the holding: its whole line.
@@ -129,7 +129,7 @@ describe('push diagnostics (client with relatedInformation support)', SUITE, () 
     const diagnostic = diagnostics[0] as Diagnostic;
     assert.equal(diagnostic.code, 'holdings-mismatch');
     assert.deepEqual(diagnostic.range, cell);
-    assert.equal(diagnostic.message, 'Amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), found 10,600');
+    assert.equal(diagnostic.message, 'The amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), not 10,600.');
 
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
@@ -170,7 +170,7 @@ describe('push diagnostics (client with relatedInformation support)', SUITE, () 
     await Promise.all(sends);
     const last = await server.publishedFor(uri, 21);
     assert.equal(last.diagnostics.length, 1);
-    assert.equal(last.diagnostics[0]?.message, 'Amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), found 10,520');
+    assert.equal(last.diagnostics[0]?.message, 'The amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), not 10,520.');
     // Closing is the barrier: the server clears a closed draft's diagnostics (a publish with no
     // version), and nothing for it may come after.
     const cleared = server.diagnostics.next((p) => p.uri === uri && p.version === undefined, `the clearing publish of ${uri}`);
@@ -183,7 +183,7 @@ describe('push diagnostics (client with relatedInformation support)', SUITE, () 
     for (let i = 1; i < versions.length - 1; i++) assert.ok((versions[i] as number) > (versions[i - 1] as number), `versions in order: ${JSON.stringify(versions)}`);
     for (const p of publishes.slice(0, -1)) {
       const version = p.version as number;
-      assert.deepEqual(p.diagnostics.map((d) => d.message), [`Amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), found 10,${500 + version - 1}`]);
+      assert.deepEqual(p.diagnostics.map((d) => d.message), [`The amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), not 10,${500 + version - 1}.`]);
     }
   });
 
@@ -207,7 +207,7 @@ describe('push diagnostics (client without relatedInformation, no debounce)', SU
     const { diagnostics } = await server.openAndWait(uri, text);
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]?.relatedInformation, undefined);
-    assert.equal(diagnostics[0]?.message, 'Amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), found 10,600 (see line 13)');
+    assert.equal(diagnostics[0]?.message, 'The amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), not 10,600. See line 13.');
   });
 
   test('opening a draft publishes its diagnostics once', async () => {
@@ -237,7 +237,7 @@ describe('push diagnostics (client without relatedInformation, no debounce)', SU
     for (let k = 1; k <= 20; k++) sends.push(server.replace(uri, 1 + k, SMALL_DRAFT.replace('| 10,500 |', `| 10,${500 + k} |`)));
     await Promise.all(sends);
     const last = await server.publishedFor(uri, 21);
-    assert.deepEqual(last.diagnostics.map((d) => d.message), ['Amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), found 10,520 (see line 13)']);
+    assert.deepEqual(last.diagnostics.map((d) => d.message), ['The amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), not 10,520. See line 13.']);
     const cleared = server.diagnostics.next((p) => p.uri === uri && p.version === undefined, `the clearing publish of ${uri}`);
     await server.close(uri);
     await cleared;
@@ -247,7 +247,7 @@ describe('push diagnostics (client without relatedInformation, no debounce)', SU
     for (let i = 1; i < versions.length - 1; i++) assert.ok((versions[i] as number) > (versions[i - 1] as number), `versions in order: ${JSON.stringify(versions)}`);
     for (const p of publishes.slice(0, -1)) {
       const version = p.version as number;
-      assert.deepEqual(p.diagnostics.map((d) => d.message), [`Amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), found 10,${500 + version - 1} (see line 13)`]);
+      assert.deepEqual(p.diagnostics.map((d) => d.message), [`The amount owned should be 10,500 (11,000 − 500 disposed on 08/06/2013), not 10,${500 + version - 1}. See line 13.`]);
     }
   });
 

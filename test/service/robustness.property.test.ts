@@ -96,7 +96,7 @@ describe('the errors a quick fix may add (FIX_REVEALS), each shown', () => {
     assert.equal(finding.severity, 'warning');
     assert.match(fixed, /3\. Date of Earliest Transaction: 01\/02\/2003/);
     assert.deepEqual(errors(fixed).map((f) => [f.rule, f.message]), [
-      ['amendment-date', 'Box 4 says the original was filed 01/01/2003, before the earliest transaction it reports (box 3, 01/02/2003)'],
+      ['amendment-date', 'Box 4 says the original was filed 01/01/2003, before the earliest transaction it reports (box 3, 01/02/2003).'],
     ]);
     // Fix-all makes the same change (the fix is preferred) and then stops: box 4 is the drafter's to correct.
     const all = fixAll(text);

@@ -38,7 +38,7 @@ export function toDiagnostic(finding: Finding, uri: string, relatedSupport: bool
       diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri ?? uri, range: toRange(r.span) }, message: r.message }));
     } else {
       // Clients that cannot show related locations get them in the message.
-      diagnostic.message += ` (see ${finding.related.map((r) => `${r.uri !== undefined && r.uri !== uri ? `${r.uri} ` : ''}line ${toRange(r.span).start.line + 1}`).join(', ')})`;
+      diagnostic.message += ` See ${finding.related.map((r) => `${r.uri !== undefined && r.uri !== uri ? `${r.uri} ` : ''}line ${toRange(r.span).start.line + 1}`).join(', ')}.`;
     }
   }
   return diagnostic;

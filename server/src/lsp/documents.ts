@@ -142,6 +142,20 @@ export class DocumentCache {
     return entry;
   }
 
+  /**
+   * Whether a check of this document would wait for the worker: features that only decorate
+   * their answer with findings (hover) must not wait behind a long check for them.
+   */
+  checksInWorker(document: TextDocument): boolean {
+    return this.runner !== undefined && document.getText().length >= this.workerFrom;
+  }
+
+  /** The findings of the current version if its check has finished, without starting one. */
+  finished(document: TextDocument): CheckOutcome | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry && entry.version === document.version ? entry.check?.outcome : undefined;
+  }
+
   /** The document's draft parse, for the features only drafts have (formatting, completion…). */
   draft(document: TextDocument): { parsed: ParsedDraft; analysis: Analysis } | undefined {
     const { source, analysis } = this.get(document);

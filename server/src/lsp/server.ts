@@ -434,15 +434,24 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const prior = await priorFor(document.uri);
-    // The findings the editor shows at the cursor shape the hover (hover.ts); the check of this
-    // version is cached, so this costs nothing after the diagnostics were sent.
-    const checked = kindOf(document) !== undefined ? await findingsFor(document.uri, token).catch(() => undefined) : undefined;
+    // The findings the editor shows at the cursor shape the hover (hover.ts). The hover never
+    // waits for them: not behind a large document's check in the worker (it would be answered
+    // after the check), nor for settings still being asked of the client. It uses the finished
+    // check of this version, or checks a small document here once its settings are known.
+    const version = document.version;
+    const checked = kindOf(document) === undefined
+      ? undefined
+      : cache.finished(document)?.result ??
+        (!cache.checksInWorker(document) && store().isSettled(document.uri)
+          ? (await findingsFor(document.uri, token).catch(() => undefined))?.result
+          : undefined);
     if (documents.get(document.uri) !== document) return null; // closed meanwhile
     return guard('hover', null, () => {
       const { source, analysis } = cache.get(document);
       if (!source || !analysis) return null;
       const at = fromPosition(params.position);
-      const findings = checked?.version === document.version ? checked.result.findings : undefined;
+      // Findings of an older version would sit at the wrong cells.
+      const findings = document.version === version ? checked?.findings : undefined;
       const hover = source.kind === 'draft' ? hoverAt(source, analysis, at, { findings }) : hoverInFiling(source.filing, analysis, at);
       // The history's part: the figure last reported for the holding, and where.
       const earlier = historyHoverAt(source, analysis, at, prior);

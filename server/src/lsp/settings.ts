@@ -28,6 +28,8 @@ export class SettingsStore {
   private readonly configFiles = new ConfigFiles();
   private readonly perDocument = new Map<string, Promise<Form4Settings>>();
   private readonly perFolder = new Map<string, Promise<Form4Settings>>();
+  /** The documents whose entry in perDocument has resolved. */
+  private readonly settled = new Set<string>();
   /** Bumped whenever anything a setting depends on changes. */
   generation = 0;
   private pushed: ClientSettings | undefined;
@@ -44,6 +46,7 @@ export class SettingsStore {
   invalidate(pushedSettings?: unknown): void {
     if (pushedSettings !== undefined) this.pushed = pick(pushedSettings) ?? this.pushed;
     this.perDocument.clear();
+    this.settled.clear();
     this.perFolder.clear();
     this.configFiles.clear();
     this.generation++;
@@ -51,15 +54,28 @@ export class SettingsStore {
 
   forget(uri: string): void {
     this.perDocument.delete(uri);
+    this.settled.delete(uri);
   }
 
   get(uri: string): Promise<Form4Settings> {
     let settings = this.perDocument.get(uri);
     if (!settings) {
-      settings = this.read(uri, folderOf(uri));
-      this.perDocument.set(uri, settings);
+      const reading = this.read(uri, folderOf(uri));
+      settings = reading;
+      this.perDocument.set(uri, reading);
+      void reading.then(() => {
+        if (this.perDocument.get(uri) === reading) this.settled.add(uri);
+      });
     }
     return settings;
+  }
+
+  /**
+   * Whether the document's settings are read already, so that `get` answers without a round trip
+   * to the client: a hover may then check the document, but it never waits for the client.
+   */
+  isSettled(uri: string): boolean {
+    return this.settled.has(uri);
   }
 
   /**

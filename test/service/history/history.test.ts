@@ -77,10 +77,10 @@ describe('a history of three Forms 4 and a Form 5', () => {
   test('a second filing whose first row does not follow is an error; the filings after it follow from its figure', () => {
     const broken = { ...CHAIN, 'wilson-2013-09.xml': formXml({ period: '2013-09-03', signed: '2013-09-04', tableI: [trade('S', '2013-09-03', '5000', 'D', '49500')] }) };
     assert.deepEqual(errorsOf(broken, 'wilson-2013-09.xml'), [
-      'history-mismatch: Amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), found 49,500',
+      'history-mismatch: The amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), not 49,500.',
     ]);
     assert.deepEqual(errorsOf(broken, 'wilson-2013-10.xml'), [
-      'history-mismatch: Amount owned should be 50,500 (49,500 last reported, on the Form 4 of 09/04/2013, + 1,000 acquired on 10/01/2013), found 51,500',
+      'history-mismatch: The amount owned should be 50,500 (49,500 last reported, on the Form 4 of 09/04/2013, + 1,000 acquired on 10/01/2013), not 51,500.',
     ]);
   });
 });
@@ -118,11 +118,11 @@ describe('joint filers', () => {
 
   test('each person\'s later filing is checked against the joint filing, in that person\'s history', () => {
     assert.deepEqual(errorsOf(files, 'wilson.xml'), [
-      'history-mismatch: Amount owned should be 85,000 (90,000 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), found 86,000',
+      'history-mismatch: The amount owned should be 85,000 (90,000 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), not 86,000.',
     ]);
     // The trust's history does not hold Wilson's own filing: 90,000 − 1,000 is not 84,000.
     assert.deepEqual(errorsOf(files, 'trust.xml'), [
-      'history-mismatch: Amount owned should be 89,000 (90,000 last reported, on the Form 4 of 08/07/2013, \u2212 1,000 disposed on 09/10/2013), found 84,000',
+      'history-mismatch: The amount owned should be 89,000 (90,000 last reported, on the Form 4 of 08/07/2013, \u2212 1,000 disposed on 09/10/2013), not 84,000.',
     ]);
   });
 });
@@ -146,7 +146,7 @@ describe('a draft next to XML filings', () => {
   test('its first row is checked against the XML filing, with the related location in that file', () => {
     const [f, ...rest] = checkInFolder(files, 'wilson-2013-09.form4', 'history-mismatch');
     assert.equal(rest.length, 0);
-    assert.equal(f?.message, 'Amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), found 51,500');
+    assert.equal(f?.message, 'The amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), not 51,500.');
     const at = toRange(f.span).start;
     const lines = september.split('\n');
     assert.equal(at.line + 1, lines.findIndex((l) => l.includes('51,500')) + 1);

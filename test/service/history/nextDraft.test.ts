@@ -86,7 +86,7 @@ describe('nextDraft', () => {
       (row) => `${row}\n| Common Stock | 09/03/2013 | | S | | 5,000 | D | $19.00 | ${owned} | D | |`,
     );
     const wrong = checkDraft(parseDraft(withRow('51,500'))).findings.filter((f) => f.rule === 'holdings-mismatch');
-    assert.deepEqual(wrong.map((f) => f.message), ['Amount owned should be 50,500 (55,500 \u2212 5,000 disposed on 09/03/2013), found 51,500']);
+    assert.deepEqual(wrong.map((f) => f.message), ['The amount owned should be 50,500 (55,500 \u2212 5,000 disposed on 09/03/2013), not 51,500.']);
     assert.deepEqual(checkDraft(parseDraft(withRow('50,500'))).findings.filter((f) => f.rule === 'holdings-mismatch'), []);
   });
 

@@ -110,7 +110,7 @@ describe('facts of the model a draft cannot show', () => {
 
   test('XML that is not well formed: imported as far as it reads, with a note', () => {
     const xml = ownershipXml().replace('<issuerName>QUALYS, INC.</issuerName>', '<issuerName>QUALYS & CO</issuerName>');
-    assert.deepEqual(notes(xml), ['The XML is not well formed (The character & must be written &amp; (here it starts no entity or character reference)): the draft holds what could be read']);
+    assert.deepEqual(notes(xml), ['The XML is not well formed (The character & must be written &amp; (here it starts no entity or character reference).): the draft holds what could be read']);
   });
 });
 

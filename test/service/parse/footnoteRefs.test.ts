@@ -174,7 +174,7 @@ describe('numbers in parentheses that are not references', () => {
     const data = row('| Common Stock | 08/06/2013 | | S | | (1,000) | D | $1 | 200 | D | |');
     assert.deepEqual(data.shares.refs, []);
     assert.equal(data.shares.text, '(1,000)');
-    assert.equal(data.shares.problem, 'An amount is never negative: write it without parentheses');
+    assert.equal(data.shares.problem, '"(1,000)" is written as a negative, and an amount never is. Write it without parentheses');
   });
 
   test('a reference right after an amount: 10,000(1)', () => {

@@ -300,7 +300,7 @@ describe('half-typed and damaged rows', () => {
     assert.match(f.problems[0]?.message ?? '', /has 2 cells/);
     assert.equal(row?.damaged, true);
     assert.equal(row?.securityTitle.value, 'Common Stock');
-    assert.equal(row?.transactionDate.problem, 'expected a date as MM/DD/YYYY');
+    assert.equal(row?.transactionDate.problem, '"08/0" is not a date: expected a date as MM/DD/YYYY');
     assert.deepEqual(row?.transactionDate.valueSpan, r(1, 17, 21));
     assert.deepEqual(row?.span, r(1, 0, 21));
   });

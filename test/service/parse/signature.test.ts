@@ -130,7 +130,7 @@ describe('signatures', () => {
   test('an impossible signature date is kept with its problem', () => {
     const f = parse(['/s/ Jane Doe', '13/45/2024']);
     assert.equal(f.signatures[0]?.date?.value, undefined);
-    assert.equal(f.signatures[0]?.date?.problem, 'there is no month 13');
+    assert.equal(f.signatures[0]?.date?.problem, '"13/45/2024" is not a date: there is no month 13');
     assert.deepEqual(f.signatures[0]?.date?.valueSpan, r(1, 0, 10));
   });
 

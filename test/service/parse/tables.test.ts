@@ -327,7 +327,7 @@ describe('Table II columns', () => {
   test('both filled: a problem over both cells; shares from (A)', () => {
     const row = rows[2];
     assert.equal(row?.acquiredDisposed.value, undefined);
-    assert.equal(row?.acquiredDisposed.problem, 'a row fills either column 5 (A) or column 5 (D), not both');
+    assert.equal(row?.acquiredDisposed.problem, 'A Table II row fills either column 5 (A) or column 5 (D), not both: empty one of them');
     const a = find(lines, 7, ' 5 ');
     const d = find(lines, 7, ' 6 ');
     assert.deepEqual(row?.acquiredDisposed.span, r(7, col(a.start), col(d.end)));
@@ -392,12 +392,12 @@ describe('values', () => {
   test('unreadable values are kept with a problem, never a value', () => {
     const row = rows[3];
     assert.equal(row?.transactionDate.value, undefined);
-    assert.equal(row?.transactionDate.problem, 'february 2024 has no day 30');
+    assert.equal(row?.transactionDate.problem, '"02/30/2024" is not a date: February 2024 has no day 30');
     assert.equal(row?.shares.value, undefined);
     assert.equal(row?.shares.problem, '"10,00" has a misplaced thousands separator');
     assert.equal(row?.pricePerShare.value?.toFixed(), '0');
-    assert.equal(row?.ownedAfter.problem, 'An amount is never negative: column (A)/(D) gives the direction');
-    assert.equal(row?.directOrIndirect.problem, 'The ownership form is `D` or `I`, in capitals: write D');
+    assert.equal(row?.ownedAfter.problem, '"-5" is negative, and an amount never is. Write it without the sign: (A) or (D) gives the direction');
+    assert.equal(row?.directOrIndirect.problem, 'The ownership form column takes D or I in capitals: write D');
   });
 });
 

@@ -87,8 +87,8 @@ describe('holdings-mismatch', () => {
     assert.equal(f.line, lineOf(text, '54,500'));
     assert.equal(f.column, columnOf(text, '54,500'));
     assert.equal(f.endColumn, f.column + '54,500'.length);
-    assert.ok(f.message.includes('55,500 (65,500 \u2212 10,000 disposed on 08/06/2013), found 54,500'), f.message);
-    assert.equal(f.message, 'Amount owned should be 55,500 (65,500 \u2212 10,000 disposed on 08/06/2013), found 54,500');
+    assert.ok(f.message.includes('55,500 (65,500 \u2212 10,000 disposed on 08/06/2013), not 54,500.'), f.message);
+    assert.equal(f.message, 'The amount owned should be 55,500 (65,500 \u2212 10,000 disposed on 08/06/2013), not 54,500.');
   });
 
   test('it relates to the previous row of the holding', () => {
@@ -112,7 +112,7 @@ describe('holdings-mismatch', () => {
       tableI: [rowI('Common Stock', '08/06/2013', '', 'P', '', '1,000', 'A', '$18.00', '1,000', 'D', ''), rowI('Common Stock', '08/07/2013', '', 'P', '', '500', 'A', '$18.10', '1,600', 'D', '')],
       signature: ['/s/ John N. Wilson', '', '08/08/2013'],
     });
-    assert.equal(one(check(text), 'holdings-mismatch').message, 'Amount owned should be 1,500 (1,000 + 500 acquired on 08/07/2013), found 1,600');
+    assert.equal(one(check(text), 'holdings-mismatch').message, 'The amount owned should be 1,500 (1,000 + 500 acquired on 08/07/2013), not 1,600.');
   });
 
   test('digits transposed between a Table II amount and its holding (757,576 against 757,756)', () => {
@@ -128,7 +128,7 @@ describe('holdings-mismatch', () => {
     assert.equal(typo.severity, 'warning');
     assert.equal(typo.line, lineOf(alone, '757,756'));
     assert.equal(typo.column, columnOf(alone, '757,756'));
-    assert.equal(typo.message, 'The amount owned 757,756 is the 757,576 acquired with two digits swapped: a typo in one of them?');
+    assert.equal(typo.message, 'The amount owned 757,756 is the 757,576 acquired with two digits swapped: one of them may be a typo.');
     // A first row owning more than it acquires is otherwise silent (it held some before).
     assert.deepEqual(check(draft({ header, tableII: [grant.replace('757,756', '857,576')], footnotes, signature })), []);
     // …and the next row of the same option shows it: 757,756 − 100,000 is not 657,576.
@@ -139,7 +139,7 @@ describe('holdings-mismatch', () => {
     assert.deepEqual(found.map((x) => [x.line, x.severity]), [[lineOf(chained, '757,756'), 'warning'], [lineOf(chained, '657,576'), 'error']]);
     const f = found[1] ?? assert.fail('no mismatch on the next row');
     assert.equal(f.line, lineOf(chained, '657,576'));
-    assert.equal(f.message, 'Amount owned should be 657,756 (757,756 \u2212 100,000 disposed on 05/01/2025), found 657,576');
+    assert.equal(f.message, 'The amount owned should be 657,756 (757,756 \u2212 100,000 disposed on 05/01/2025), not 657,576.');
     assert.deepEqual(relatedLines(chained, 'holdings-mismatch'), [[lineOf(chained, '757,576 |')], [lineOf(chained, '757,576 |')]]);
   });
 
@@ -149,7 +149,7 @@ describe('holdings-mismatch', () => {
     assert.equal(f.severity, 'information');
     assert.equal(f.line, lineOf(text, '1,138,960'));
     assert.equal(f.column, columnOf(text, '1,138,960'));
-    assert.equal(f.message, 'Amount owned should be 1,135,941 (1,169,089 \u2212 33,148 disposed on 03/15/2025), found 1,138,960 (a footnote on the cell may explain it)');
+    assert.equal(f.message, 'The amount owned should be 1,135,941 (1,169,089 \u2212 33,148 disposed on 03/15/2025), not 1,138,960. A footnote on the cell may explain it.');
     const finding = rawFindingsOf(text, 'holdings-mismatch')[0] ?? assert.fail('no finding');
     assert.deepEqual(finding.fixes.map((x) => [x.title, x.preferred]), [['Set the amount owned to 1,135,941', false]]);
     // Applied anyway, it keeps the footnote reference.
@@ -178,7 +178,7 @@ describe('holdings-mismatch', () => {
     const text = draft({ header: headerOn('03/05/2013'), tableI: rows, signature: ['/s/ Lora Blum, Attorney-In-Fact', '', '03/05/2013'] });
     const f = one(check(text), 'holdings-mismatch');
     assert.equal(f.line, lineOf(text, '3,497'));
-    assert.equal(f.message, 'Amount owned should be 14,485 (8,991 + 5,494 acquired on 03/05/2013), found 3,497: the difference is twice the amount, so (A)/(D) looks flipped');
+    assert.equal(f.message, 'The amount owned should be 14,485 (8,991 + 5,494 acquired on 03/05/2013), not 3,497. The difference is twice the amount, so (A)/(D) may be flipped.');
     // Only the flipped row: the next row follows from 3,497 as written.
     assert.equal(one(check(text), 'code-direction').line, f.line);
     const finding = rawFindingsOf(text, 'holdings-mismatch')[0] ?? assert.fail('no finding');
@@ -265,7 +265,7 @@ describe('holdings: separate lots that look like one holding', () => {
     const text = grants('18,000');
     const found = check(text).filter((f) => f.rule.startsWith('holdings-'));
     assert.deepEqual(found.map((f) => [f.rule, f.severity, f.line]), [['holdings-mismatch', 'information', lineOf(text, '18,000')]]);
-    assert.equal(found[0]?.message, 'Table II row 2 reads as a lot of its own (20,000 before it, 18,000 after): two rows of one series with one code on one day are usually two grants or series. As one holding with Table II row 1, the amount owned would be 7,000 (9,000 − 2,000 disposed on 08/06/2013)');
+    assert.equal(found[0]?.message, 'Table II row 2 reads as a lot of its own: 20,000 before it, 18,000 after. As one holding with Table II row 1, it would own 7,000.');
     const finding = rawFindingsOf(text, 'holdings-mismatch')[0];
     assert.ok(finding);
     assert.equal(fixOf(finding, 'Set the amount owned to 7,000').preferred, false, 'the fix to 7,000 is offered, not preferred');
@@ -284,14 +284,14 @@ describe('holdings: separate lots that look like one holding', () => {
     });
     const found = check(text).filter((f) => f.rule.startsWith('holdings-'));
     assert.deepEqual(found.map((f) => [f.rule, f.severity]), [['holdings-mismatch', 'information']]);
-    assert.match(found[0]?.message ?? '', /^Table II row 2 reads as a lot of its own \(500,000 before it, 0 after\)/);
+    assert.match(found[0]?.message ?? '', /^Table II row 2 reads as a lot of its own: 500,000 before it, 0 after\./);
   });
 
   test('near miss: the same grants on different days are one holding, and the mismatch is an error', () => {
     const text = grants('18,000').replace(/(\| Stock Option \(right to buy\) \| \$4\.10 \| )08\/06\/2013( \|.*2,000)/, '$108/07/2013$2');
     const found = check(text).filter((f) => f.rule === 'holdings-mismatch');
     assert.deepEqual(found.map((f) => f.severity), ['error']);
-    assert.match(found[0]?.message ?? '', /^Amount owned should be 7,000/);
+    assert.match(found[0]?.message ?? '', /^The amount owned should be 7,000/);
   });
 
   test('near miss: a second grant whose own lot would have been negative is an error', () => {
@@ -317,7 +317,7 @@ describe('holdings-negative', () => {
     assert.equal(f.line, lineOf(text, '5,000'));
     assert.equal(f.column, columnOf(text, '5,000'));
     assert.equal(f.endColumn, f.column + 5);
-    assert.equal(f.message, 'Table I row 2 disposes of 5,000, but the holding had 1,000 after Table I row 1');
+    assert.equal(f.message, 'Table I row 2 disposes of 5,000, but the holding had only 1,000 after Table I row 1.');
     assert.deepEqual(relatedLines(text, 'holdings-negative'), [[lineOf(text, '$18.00')]]);
   });
 
@@ -349,7 +349,7 @@ describe('exercise-unpaired: a conversion whose acquisition is coded J (an IPO)'
     const text = ipo(rowI('Common Stock', '05/10/2021', '', 'J (2)', '', '1,500,000', 'A', '$0', '1,500,000', 'D', ''), ['(2) Acquired upon the conversion of the preferred stock reported in Table II.']);
     const found = rawFindingsOf(text, 'exercise-unpaired');
     assert.deepEqual(check(text).filter((f) => f.rule === 'exercise-unpaired').map((f) => [f.severity, f.line, f.column]), [['information', lineOf(text, '1,500,000'), columnOf(text, '| J (2) |') + 2]]);
-    assert.equal(found[0]?.message, 'Table I row 1 acquires the Common Stock of the C conversion in Table II row 1 and 1 more on 05/10/2021, but with code J: both halves usually carry code C (a footnote on the row may explain the difference)');
+    assert.equal(found[0]?.message, 'Table I row 1 acquires what the C conversion in Table II row 1 and 1 more gives, but with code J. Both halves usually carry code C. Its footnote may explain why.');
     assert.deepEqual(relatedLines(text, 'exercise-unpaired'), [[lineOf(text, 'Series A'), lineOf(text, 'Series B')]]);
     assert.deepEqual(check(text).filter((f) => f.severity === 'error'), []);
   });
@@ -358,7 +358,7 @@ describe('exercise-unpaired: a conversion whose acquisition is coded J (an IPO)'
     const text = ipo(rowI('Common Stock', '05/10/2021', '', 'J', '', '1,000,000', 'A', '$0', '1,000,000', 'D', '')).replace(/^\| Series B.*\n/m, '');
     const found = check(text).filter((f) => f.rule === 'exercise-unpaired');
     assert.deepEqual(found.map((f) => f.severity), ['warning']);
-    assert.equal(found[0]?.message, 'Table I row 1 acquires the Common Stock of the C conversion in Table II row 1 on 05/10/2021, but with code J: both halves usually carry code C');
+    assert.equal(found[0]?.message, 'Table I row 1 acquires what the C conversion in Table II row 1 gives, but with code J. Both halves usually carry code C.');
   });
 
   test('near miss: an acquisition of another amount does not pair, and each conversion stays an error', () => {
@@ -383,7 +383,7 @@ describe('exercise-unpaired', () => {
     assert.equal(f.line, lineOf(text, 'Stock Option'));
     assert.equal(f.column, columnOf(text, '| M |', 'Stock Option') + 2);
     assert.equal(f.endColumn, f.column + 1);
-    assert.equal(f.message, 'The M exercise of 08/06/2013 in Table II row 1 has no acquisition of Common Stock with code M on that date');
+    assert.equal(f.message, 'The M exercise in Table II row 1 has no row that acquires its Common Stock with code M on 08/06/2013.');
   });
 
   test('a Table I acquisition by exercise without its Table II disposal: warning', () => {
@@ -392,7 +392,7 @@ describe('exercise-unpaired', () => {
     assert.equal(f.severity, 'warning');
     assert.equal(f.line, lineOf(text, '$4.10'));
     assert.equal(f.column, columnOf(text, '| M |') + 2);
-    assert.equal(f.message, 'Table I row 1 acquires by M exercise on 08/06/2013, but no Table II row disposes of the derivative with code M on that date');
+    assert.equal(f.message, 'Table I row 1 acquires by M exercise on 08/06/2013, but no Table II row disposes of the derivative with code M that day.');
   });
 
   test('a Table II exercise coded A (its amount in the (A) column): one warning that says so, at the Table II row', () => {
@@ -410,7 +410,7 @@ describe('exercise-unpaired', () => {
     });
     const found = check(text).filter((f) => f.rule === 'exercise-unpaired');
     assert.deepEqual(found.map((f) => [f.line, f.severity]), [[lineOf(text, '2,219,299'), 'warning']]);
-    assert.equal(found[0]?.message, 'Table II row 1 is an M exercise coded as an acquisition (A), and no Table II row disposes of a derivative with code M on 12/13/2022: an exercise disposes of the derivative (D)');
+    assert.equal(found[0]?.message, 'Table II row 1 is an M exercise marked A (acquired). An exercise disposes of the derivative: write D.');
     assert.deepEqual(relatedLines(text, 'exercise-unpaired'), [[lineOf(text, '301,097')]]);
   });
 
@@ -457,7 +457,7 @@ describe('exercise-mismatch', () => {
     assert.equal(f.severity, 'warning');
     assert.equal(f.line, lineOf(text, '$4.10 |'));
     assert.equal(f.column, columnOf(text, '1,000', '$4.10 |'));
-    assert.equal(f.message, 'The M exercise acquires 1,000 in Table I row 1, but Table II row 1 gives 10,000 underlying');
+    assert.equal(f.message, 'The M exercise acquires 1,000 in Table I row 1, but Table II row 1 gives 10,000 underlying.');
     assert.deepEqual(relatedLines(text, 'exercise-mismatch'), [[lineOf(text, 'Stock Option')]]);
   });
 
@@ -467,7 +467,7 @@ describe('exercise-mismatch', () => {
     assert.equal(f.line, lineOf(text, '$4.20'));
     assert.equal(f.column, columnOf(text, '$4.20'));
     assert.equal(f.endColumn, f.column + 5);
-    assert.match(f.message, /^The exercise is paid \$4\.2(0)? per share in Table I row 1, but the exercise price in Table II row 1 is \$4\.1(0)?$/);
+    assert.match(f.message, /^The exercise is paid \$4\.2(0)? per share in Table I row 1, but the exercise price in Table II row 1 is \$4\.1(0)?\.$/);
     assert.deepEqual(relatedLines(text, 'exercise-mismatch'), [[lineOf(text, 'Stock Option')]]);
   });
 
@@ -480,14 +480,14 @@ describe('exercise-mismatch', () => {
     const f = one(check(text), 'exercise-mismatch');
     assert.equal(f.line, lineOf(text, 'Stock Option'));
     assert.equal(f.column, columnOf(text, '9,000', 'Stock Option'));
-    assert.equal(f.message, 'Table II row 1 disposes of 10,000 derivatives but gives 9,000 underlying shares');
+    assert.equal(f.message, 'Table II row 1 disposes of 10,000 derivatives but gives 9,000 underlying shares.');
   });
 
   test('a conversion acquiring other than its underlying amount', () => {
     const text = conversionDraft('628,353');
     const f = one(check(text), 'exercise-mismatch');
     assert.equal(f.line, lineOf(text, 'Class A Common Stock | 12/09/2024'));
-    assert.equal(f.message, 'The C exercise acquires 628,353 in Table I row 1, but Table II row 1 gives 628,553 underlying');
+    assert.equal(f.message, 'The C exercise acquires 628,353 in Table I row 1, but Table II row 1 gives 628,553 underlying.');
   });
 
   test('near miss: a conversion at a ratio (the underlying amount agrees), RSUs at $0, a warrant for Class B', () => {
@@ -510,7 +510,7 @@ describe('withholding-unpaired', () => {
     assert.equal(f.line, lineOf(text, '1,400'));
     assert.equal(f.column, columnOf(text, '| F |') + 2);
     assert.equal(f.endColumn, f.column + 1);
-    assert.equal(f.message, 'Table I row 1 withholds Common Stock (F) on 03/15/2024, but no row acquires Common Stock that day and no footnote speaks of a vesting');
+    assert.equal(f.message, 'Table I row 1 withholds shares (F) on 03/15/2024, but no row acquires them that day and no footnote speaks of a vesting.');
   });
 
   test('withholding more than was acquired that day: warning at the amount, related to the acquisition', () => {
@@ -524,7 +524,7 @@ describe('withholding-unpaired', () => {
     const f = one(check(text), 'withholding-unpaired');
     assert.equal(f.line, lineOf(text, '1,400'));
     assert.equal(f.column, columnOf(text, '1,400'));
-    assert.equal(f.message, 'Table I row 2 withholds 1,400 on 03/15/2024, more than the 1,000 acquired that day');
+    assert.equal(f.message, 'Table I row 2 withholds 1,400 on 03/15/2024, more than the 1,000 acquired that day.');
     assert.deepEqual(relatedLines(text, 'withholding-unpaired'), [[lineOf(text, '11,000')]]);
   });
 
@@ -555,7 +555,7 @@ describe('withholding-unpaired', () => {
     // Withholding more Class B than the exercise gave is reported, in Table II too.
     const over = warrantDraft('0', '4,502,447').replace('| 4,502,447 | $23.5567 | 0 |', '| 4,502,448 | $23.5567 | 0 |').replace('|  | 4,502,447 | (4) | (4) | Class A Common Stock | 4,502,448', '|  | 4,502,448 | (4) | (4) | Class A Common Stock | 4,502,448');
     const f = one(check(over), 'withholding-unpaired');
-    assert.equal(f.message, 'Table II row 3 withholds 4,502,448 on 06/28/2021, more than the 4,502,447 acquired that day');
+    assert.equal(f.message, 'Table II row 3 withholds 4,502,448 on 06/28/2021, more than the 4,502,447 acquired that day.');
     noErrorOrWarning(check(warrantDraft('3,330,804')));
   });
 });

@@ -36,7 +36,7 @@ describe('not-text', () => {
     assert.equal(r.status, 1);
     const [result] = JSON.parse(r.stdout) as { findings: { rule: string; message: string; line: number }[] }[];
     assert.deepEqual(result?.findings.map((f) => [f.rule, f.line]), [['not-text', 1]]);
-    assert.match(result?.findings[0]?.message ?? '', /^image\.form4 is not a text file: .*PNG/);
+    assert.match(result?.findings[0]?.message ?? '', /^The file image\.form4 is not a text file: .*PNG/);
   });
 
   test('near miss: the same draft in UTF-8, UTF-8 with a mark, UTF-16 LE and BE with their marks, all clean', () => {

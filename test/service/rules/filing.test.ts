@@ -89,7 +89,7 @@ describe('late-filing', () => {
 
   test('New Year\'s Day 2022 (a Saturday) observed on Friday 12/31/2021: Wednesday 12/29/2021 is due Monday 01/03/2022', () => {
     none(check(sale('12/29/2021', '01/03/2022')), 'late-filing');
-    assert.match(one(check(sale('12/29/2021', '01/04/2022')), 'late-filing').message, /was due by 01\/03\/2022 \(2 business days\)/);
+    assert.match(one(check(sale('12/29/2021', '01/04/2022')), 'late-filing').message, /was due by 01\/03\/2022, 2 business days later/);
   });
 
   test('an ordinary week: Thursday is due the next Monday; a plain weekday two days later', () => {
@@ -110,7 +110,7 @@ describe('late-filing', () => {
 
   test('a filing months late (a conversion filed 60 business days after it)', () => {
     const text = sale('12/09/2024', '03/07/2025');
-    assert.match(one(check(text), 'late-filing').message, /^The transaction of 12\/09\/2024 was due by 12\/11\/2024 \(2 business days\); the draft is signed 03\/07\/2025, 60 business days after$/);
+    assert.match(one(check(text), 'late-filing').message, /^The transaction of 12\/09\/2024 was due by 12\/11\/2024, 2 business days later, but the draft is signed 03\/07\/2025, 60 business days after\.$/);
   });
 
   test('near miss: a V row (a Form 5 transaction reported early) has no Form 4 deadline', () => {
@@ -141,14 +141,14 @@ describe('signature-date', () => {
     assert.equal(f.line, lineOf(text, '08/05/2013'));
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, 11);
-    assert.equal(f.message, 'The draft is signed 08/05/2013, before the transaction of 08/06/2013 in Table I row 1');
+    assert.equal(f.message, 'The draft is signed 08/05/2013, before the transaction of 08/06/2013 in Table I row 1. Check both dates.');
     assert.deepEqual(rawFindingsOf(text, 'signature-date')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '| 08/06/2013')]);
   });
 
   test('signed before box 3 on a holdings-only draft', () => {
     const text = draft({ tableI: [rowI('Common Stock', '', '', '', '', '', '', '', '55,500', 'D', '')], signature: ['/s/ John N. Wilson', '', '08/01/2013'] });
     const f = one(check(text), 'signature-date');
-    assert.equal(f.message, 'The draft is signed 08/01/2013, before the date of earliest transaction in box 3 (08/06/2013)');
+    assert.equal(f.message, 'The draft is signed 08/01/2013, before the date of earliest transaction in box 3 (08/06/2013). Check both dates.');
     assert.deepEqual(rawFindingsOf(text, 'signature-date')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '3. Date')]);
   });
 
@@ -173,7 +173,7 @@ describe('10b5-1-indication', () => {
     assert.equal(f.line, lineOf(text, '| 04/03/2023'));
     assert.equal(f.column, columnOf(text, '04/03/2023', '| 04/03/2023'));
     assert.equal(f.endColumn, f.column + 10);
-    assert.equal(f.message, 'The draft has a transaction on or after 04/01/2023 but does not state the Rule 10b5-1(c) box: add "Rule 10b5-1(c) Transaction Indication: [ ]" or "[x]"');
+    assert.equal(f.message, 'The draft does not say whether a trade was made under a Rule 10b5-1 plan. Add the line "Rule 10b5-1(c) Transaction Indication: [ ]" (or [x]).');
   });
 
   test('the quick fix (preferred) adds the box unchecked after the last header box', () => {
@@ -220,7 +220,7 @@ describe('10b5-1-adoption', () => {
     assert.equal(f.line, lineOf(text, 'Rule 10b5-1(c)'));
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, BOX_CHECKED.length + 1);
-    assert.equal(f.message, 'The Rule 10b5-1(c) box is checked, but no footnote gives the date the plan was adopted (Instruction 10)');
+    assert.equal(f.message, 'The Rule 10b5-1(c) box is checked, but no footnote gives the date the plan was adopted (Form 4 General Instruction 10).');
   });
 
   test('a footnote that speaks of the plan without a date is not enough', () => {
@@ -269,7 +269,7 @@ describe('10b5-1-unchecked', () => {
     assert.equal(f.severity, 'warning');
     assert.equal(f.line, lineOf(text, 'Rule 10b5-1(c)'));
     assert.equal(f.column, 1);
-    assert.equal(f.message, 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box is not checked');
+    assert.equal(f.message, 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box is not checked.');
     assert.deepEqual(rawFindingsOf(text, '10b5-1-unchecked')[0]?.related.map((r) => line1(r.span)), [lineOf(text, '(1) The transactions')]);
   });
 
@@ -277,21 +277,21 @@ describe('10b5-1-unchecked', () => {
     const text = planned(OLD_PLAN);
     const f = one(check(text), '10b5-1-unchecked');
     assert.equal(f.severity, 'information');
-    assert.equal(f.message, 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box is not checked (the plan was adopted 02/21/2013, before the 2023 amendments)');
+    assert.equal(f.message, 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box is not checked (the plan was adopted 02/21/2013, before the 2023 amendments).');
   });
 
   test('no box at all: reported at the footnote (and 10b5-1-indication asks for the box)', () => {
     const text = planned(RECENT_PLAN, null);
     const f = one(check(text), '10b5-1-unchecked');
     assert.equal(f.line, lineOf(text, '(1) The transactions'));
-    assert.equal(f.message, 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box is not there');
+    assert.equal(f.message, 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box is not there.');
     one(check(text), '10b5-1-indication');
   });
 
   test('a box line with no mark at all ("Rule 10b5-1(c) Transaction Indication:"): the message says so', () => {
     const text = planned(RECENT_PLAN, 'Rule 10b5-1(c) Transaction Indication:');
     const f = one(check(text), '10b5-1-unchecked');
-    assert.equal(f.message, 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box shows no mark');
+    assert.equal(f.message, 'Footnote (1) says a transaction was made under a Rule 10b5-1 plan, but the Rule 10b5-1(c) box shows no mark.');
     none(check(text), '10b5-1-indication');
   });
 

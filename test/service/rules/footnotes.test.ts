@@ -18,7 +18,7 @@ describe('footnote-undefined', () => {
     assert.equal(f.line, lineOf(text, 'S (4)'));
     assert.equal(f.column, columnOf(text, '(4)'));
     assert.equal(f.endColumn, f.column + 3);
-    assert.equal(f.message, 'Footnote (4) is referred to in Table I row 1, Transaction Code, but the Explanation of Responses has no footnote (4)');
+    assert.equal(f.message, 'The code of Table I row 1 refers to footnote (4), but the Explanation of Responses has no footnote (4).');
   });
 
   test('the quick fix appends a stub footnote in the draft\'s style, and the reference then resolves', () => {
@@ -69,7 +69,7 @@ describe('footnote-empty', () => {
     const f = one(check(stubbed), 'footnote-empty');
     assert.equal(f.line, stubbed.split('\n').indexOf('(2) ') + 1);
     assert.equal(f.column, 1);
-    assert.equal(f.message, 'Footnote (2) has no text: write what it explains, or remove it with its references');
+    assert.equal(f.message, 'Footnote (2) has no text. Write what it explains, or remove it with its references.');
     assert.equal(f.severity, 'error');
     // Fix-all leaves the reference unresolved rather than filing an empty footnote.
     const all = fixAll(text);
@@ -90,7 +90,7 @@ describe('footnote-unused', () => {
     assert.equal(f.line, lineOf(text, '(2) The option'));
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, '(2) The option is fully vested.'.length + 1);
-    assert.equal(f.message, 'Footnote (2) is not referred to anywhere: EDGAR suspends a filing with an unused footnote');
+    assert.equal(f.message, 'Nothing refers to footnote (2), and EDGAR suspends a filing with an unused footnote. Refer to it from a cell, or remove it.');
     assert.equal(rawFindingsOf(text, 'footnote-unused')[0]?.unnecessary, true);
   });
 
@@ -133,7 +133,7 @@ describe('footnote-duplicate', () => {
     assert.equal(f.line, lineOf(text, '(1) Again.'));
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, 4);
-    assert.equal(f.message, 'A second footnote is numbered (1)');
+    assert.equal(f.message, 'Two footnotes are numbered (1). Give this one the next free number.');
     assert.equal(line1(rawFindingsOf(text, 'footnote-duplicate')[0]?.related[0]?.span), lineOf(text, '(1) Weighted'));
   });
 
@@ -142,7 +142,7 @@ describe('footnote-duplicate', () => {
     const f = one(check(text), 'footnote-duplicate');
     assert.equal(f.line, lineOf(text, '(1)(1)'));
     assert.equal(f.column, columnOf(text, '(1)(1)') + 3);
-    assert.equal(f.message, 'Footnote (1) is referred to twice in the same cell');
+    assert.equal(f.message, 'This cell refers to footnote (1) twice. Remove one of the references.');
   });
 
   test('near miss: one footnote from several cells and rows, and two footnotes in one cell', () => {
@@ -162,19 +162,19 @@ describe('footnote-limits', () => {
     assert.equal(f.severity, 'error');
     assert.equal(f.line, lineOf(text, '(1) xxx'));
     assert.equal(f.column, 1);
-    assert.equal(f.message, 'Footnote (1) has 1,001 characters; EDGAR accepts at most 1,000');
+    assert.equal(f.message, 'Footnote (1) has 1,001 characters, and EDGAR accepts at most 1,000. Shorten it, or split it in two.');
   });
 
   test('remarks of 2,001 characters, and a 100th footnote', () => {
     const remarks = draft({ tableI: [S('$18.00', '64,500')], remarks: 'y'.repeat(2001) });
-    assert.equal(one(check(remarks), 'footnote-limits').message, 'The remarks have 2,001 characters; EDGAR accepts at most 2,000');
+    assert.equal(one(check(remarks), 'footnote-limits').message, 'The remarks have 2,001 characters, and EDGAR accepts at most 2,000. Shorten them.');
     assert.equal(one(check(remarks), 'footnote-limits').line, lineOf(remarks, 'Remarks:'));
 
     const refs = Array.from({ length: 100 }, (_, i) => `(${i + 1})`).join('');
     const many = draft({ tableI: [rowI(`Common Stock ${refs}`, '', '', '', '', '', '', '', '1,000', 'D', '')], footnotes: Array.from({ length: 100 }, (_, i) => `- Footnote number ${i + 1}.`) });
     const f = one(check(many), 'footnote-limits');
     assert.equal(f.line, lineOf(many, 'Footnote number 100.'));
-    assert.equal(f.message, 'The draft has 100 footnotes; EDGAR accepts at most 99');
+    assert.equal(f.message, 'The draft has 100 footnotes, and EDGAR accepts at most 99. Merge some, or move text to the remarks.');
   });
 
   test('near miss: exactly 1,000 characters, exactly 2,000 of remarks, exactly 99 footnotes', () => {
@@ -197,7 +197,7 @@ describe('footnote-order', () => {
     assert.equal(f.line, lineOf(text, '$18.10 (1)'));
     assert.equal(f.column, columnOf(text, '(1)', '$18.10 (1)'));
     assert.equal(f.endColumn, f.column + 3);
-    assert.equal(f.message, 'Footnote (1) is first referred to after footnote (2): number footnotes in the order they are first referred to');
+    assert.equal(f.message, 'Footnote (1) is first referred to after footnote (2). Number footnotes in the order the draft first refers to them.');
   });
 
   test('severity settings: { "footnote-order": "error" } raises it; "off" drops it', () => {

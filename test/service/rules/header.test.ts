@@ -24,7 +24,7 @@ describe('missing-box', () => {
     assert.equal(f.line, lineOf(text, '2. Issuer'));
     assert.equal(f.column, columnOf(text, 'QUALYS, INC.', '2. Issuer'));
     assert.equal(f.endColumn, f.column + 'QUALYS, INC.'.length);
-    assert.equal(f.message, 'Box 2 gives no trading symbol: write it in square brackets after the name, e.g. QUALYS, INC. [TICKER]');
+    assert.equal(f.message, 'Box 2 gives no trading symbol. Write it in square brackets after the name, as in QUALYS, INC. [TICKER].');
   });
 
   test('no box 5 at all is reported at the top of the draft', () => {
@@ -32,14 +32,14 @@ describe('missing-box', () => {
     const f = one(check(text), 'missing-box');
     assert.equal(f.line, 1);
     assert.equal(f.column, 1);
-    assert.equal(f.message, 'The draft has no box 5 (Relationship of Reporting Person(s) to Issuer)');
+    assert.equal(f.message, 'The draft has no box 5 (Relationship of Reporting Person(s) to Issuer). Add it at the top.');
   });
 
   test('a box 5 that selects nothing is reported at the box', () => {
     const text = draft({ header: headerWith('5', '5. Relationship of Reporting Person(s) to Issuer: [ ] Director [ ] 10% Owner') });
     const f = one(check(text), 'missing-box');
     assert.equal(f.line, lineOf(text, '5. Relationship'));
-    assert.match(f.message, /^Box 5 selects no relationship: at least one of Director, 10% Owner, Officer \(title\) or Other \(text\) \(cm\(1\)\)$/);
+    assert.match(f.message, /^Box 5 selects no relationship\. Check at least one of Director, Officer \(with its title\), 10% Owner or Other \(with its text\)\.$/);
   });
 
   test('a signature without its date is reported at the /s/ line; no signature at all at the end', () => {
@@ -47,12 +47,12 @@ describe('missing-box', () => {
     const f = one(check(undated), 'missing-box');
     assert.equal(f.line, lineOf(undated, '/s/'));
     assert.equal(f.column, 1);
-    assert.equal(f.message, 'The signature has no date: write it (MM/DD/YYYY) on the line below the /s/ line');
+    assert.equal(f.message, 'The signature has no date. Write it (MM/DD/YYYY) on the line below the /s/ line.');
 
     const unsigned = draft({ signature: [] });
     const g = one(check(unsigned), 'missing-box');
     assert.equal(g.line, unsigned.split('\n').length);
-    assert.equal(g.message, 'The draft is not signed: add a line "/s/ Name" with the signature date below it');
+    assert.equal(g.message, 'The draft is not signed. Add a line "/s/ Name" with the signature date (MM/DD/YYYY) below it.');
   });
 
   test('near miss: the short labels of FORMAT.md name every box', () => {
@@ -76,13 +76,13 @@ describe('relationship-text', () => {
     assert.equal(f.line, lineOf(text, '5. Relationship'));
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, (text.split('\n')[f.line - 1] ?? '').length + 1);
-    assert.equal(f.message, 'Box 5 says Officer but gives no title: write it as Officer (Chief Executive Officer) (cm(2))');
+    assert.equal(f.message, 'Box 5 says Officer but gives no title. Write it after the word, as in Officer (Chief Executive Officer).');
   });
 
   test('Other without its text (cm(3))', () => {
     const text = draft({ header: headerWith('5', '5. Relationship of Reporting Person(s) to Issuer: 10% Owner, Other') });
     const f = one(check(text), 'relationship-text');
-    assert.equal(f.message, 'Box 5 says Other but does not say what: write it as Other (member of 13(d) group) (cm(3))');
+    assert.equal(f.message, 'Box 5 says Other but does not say what. Write it after the word, as in Other (member of 13(d) group).');
   });
 
   test('near miss: an officer with a title, an other with its text, a director alone', () => {
@@ -100,7 +100,7 @@ describe('earliest-date', () => {
     assert.equal(f.line, lineOf(text, '3. Date'));
     assert.equal(f.column, columnOf(text, '08/07/2013'));
     assert.equal(f.endColumn, f.column + 10);
-    assert.equal(f.message, 'Box 3 says 08/07/2013, but the earliest transaction is on 08/06/2013 (Table I row 1)');
+    assert.equal(f.message, 'Box 3 says 08/07/2013, but the earliest transaction is on 08/06/2013 (Table I row 1).');
     const raw = rawFindingsOf(text, 'earliest-date')[0];
     assert.equal(line1(raw?.related[0]?.span), lineOf(text, '08/06/2013 |'));
   });
@@ -109,7 +109,7 @@ describe('earliest-date', () => {
     const text = draft({ header: headerWith('3', BOX3('08/09/2013')), tableI: [P('08/06/2013', '65,500'), P('08/08/2013', '66,500')], signature: ['/s/ John N. Wilson', '', '08/09/2013'] });
     const f = one(check(text), 'earliest-date');
     assert.equal(f.severity, 'error');
-    assert.equal(f.message, 'Box 3 says 08/09/2013, but the earliest transaction is on 08/06/2013 (Table I row 1), and box 3 is after every transaction');
+    assert.equal(f.message, 'Box 3 says 08/09/2013, but the earliest transaction is on 08/06/2013 (Table I row 1), and box 3 is after every transaction.');
   });
 
   test('the quick fix sets box 3, and the draft then checks clean of it', () => {
@@ -127,7 +127,7 @@ describe('earliest-date', () => {
   test('an empty box 3 and a missing box 3 are filled in by the fix', () => {
     const empty = draft({ header: headerWith('3', '3. Date of Earliest Transaction:'), tableI: [P('08/06/2013', '65,500')] });
     const e = one(check(empty), 'earliest-date');
-    assert.equal(e.message, 'Box 3 is empty; the earliest transaction is on 08/06/2013');
+    assert.equal(e.message, 'Box 3 is empty. The earliest transaction is on 08/06/2013.');
     const emptyFixed = applyFix(empty, fixOf(rawFindingsOf(empty, 'earliest-date')[0] ?? assert.fail('no finding')));
     assert.deepEqual(changedLines(empty, emptyFixed), { removed: ['3. Date of Earliest Transaction:'], added: [BOX3('08/06/2013')] });
     assert.deepEqual(check(emptyFixed), []);
@@ -136,7 +136,7 @@ describe('earliest-date', () => {
     const m = one(check(missing), 'earliest-date');
     assert.equal(m.line, lineOf(missing, '08/06/2013 |'));
     assert.equal(m.column, columnOf(missing, '08/06/2013'));
-    assert.equal(m.message, 'The draft has no box 3 (Date of Earliest Transaction); the earliest transaction is on 08/06/2013');
+    assert.equal(m.message, 'The draft has no box 3 (Date of Earliest Transaction). The earliest transaction is on 08/06/2013.');
     const missingFixed = applyFix(missing, fixOf(rawFindingsOf(missing, 'earliest-date')[0] ?? assert.fail('no finding')));
     assert.deepEqual(changedLines(missing, missingFixed), { removed: [], added: [BOX3('08/06/2013')] });
     assert.equal(lineOf(missingFixed, '3. Date'), lineOf(missingFixed, '2. Issuer') + 1);
@@ -182,14 +182,14 @@ describe('amendment-date', () => {
     assert.equal(f.line, lineOf(text, '4. If'));
     assert.equal(f.column, columnOf(text, '08/01/2013'));
     assert.equal(f.endColumn, f.column + 10);
-    assert.equal(f.message, 'Box 4 says the original was filed 08/01/2013, before the earliest transaction it reports (box 3, 08/06/2013)');
+    assert.equal(f.message, 'Box 4 says the original was filed 08/01/2013, before the earliest transaction it reports (box 3, 08/06/2013).');
     assert.equal(line1(rawFindingsOf(text, 'amendment-date')[0]?.related[0]?.span), lineOf(text, '3. Date'));
   });
 
   test('box 4 after the amendment is signed', () => {
     const text = amended('08/20/2013', '08/15/2013');
     const f = one(check(text), 'amendment-date');
-    assert.equal(f.message, 'Box 4 says the original was filed 08/20/2013, after this amendment is signed (08/15/2013)');
+    assert.equal(f.message, 'Box 4 says the original was filed 08/20/2013, after this amendment is signed (08/15/2013).');
   });
 
   test('near miss: box 4 on box 3 itself, or on the day the amendment is signed', () => {

@@ -30,7 +30,7 @@ describe('history-mismatch', () => {
     assert.equal(rest.length, 0);
     assert.ok(f);
     assert.equal(f.severity, 'error');
-    assert.equal(f.message, 'Amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), found 51,500');
+    assert.equal(f.message, 'The amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, \u2212 5,000 disposed on 09/03/2013), not 51,500.');
     const at = valueAt(files['b.xml'], '51500');
     assert.deepEqual([toRange(f.span).start.line + 1, toRange(f.span).start.character + 1], [at.line, at.column]);
     const [related] = f.related;
@@ -57,7 +57,7 @@ describe('history-mismatch', () => {
     const files = { 'a.xml': AUGUST, 'b.xml': formXml({ period: '2013-09-03', signed: '2013-09-04', tableI: [trade('S', '2013-09-03', '5000', 'D', '', { owned: { value: '51500', footnotes: ['F1'] } })], footnotes: [['F1', 'Includes 1,000 shares acquired under the Employee Stock Purchase Plan on 08/30/2013.']] }) };
     const [f] = checkInFolder(files, 'b.xml', 'history-mismatch');
     assert.equal(f?.severity, 'information');
-    assert.match(f?.message ?? '', /; footnote \(1\) on the row may explain the difference$/);
+    assert.match(f?.message ?? '', /\. Footnote \(1\) on the row may explain the difference\.$/);
     assert.deepEqual(f?.fixes, []);
   });
 
@@ -70,21 +70,21 @@ describe('history-mismatch', () => {
     });
     const [f] = checkInFolder({ 'a.xml': AUGUST, 'b.xml': split }, 'b.xml', 'history-mismatch');
     assert.equal(f?.severity, 'information');
-    assert.match(f?.message ?? '', /^Amount owned should be 50,500 .*, found 106,000; footnote \(1\) speaks of a stock split, which may explain it$/);
+    assert.match(f?.message ?? '', /^The amount owned should be 50,500 .*, not 106,000\. Footnote \(1\) speaks of a stock split, which may explain it\.$/);
   });
 
   test('more than six months since the earlier figure: a filing may be missing, information', () => {
     const march = formXml({ period: '2014-03-03', signed: '2014-03-04', tableI: [trade('S', '2014-03-03', '5000', 'D', '40000')] });
     const [f] = checkInFolder({ 'a.xml': AUGUST, 'b.xml': march }, 'b.xml', 'history-mismatch');
     assert.equal(f?.severity, 'information');
-    assert.match(f?.message ?? '', /; 209 days separate it from the earlier figure: is a filing missing from the folder\?$/);
+    assert.match(f?.message ?? '', /\. 209 days separate it from the earlier figure: is a filing missing from the folder\?$/);
   });
 
   test('a year end with no Form 5 of that year in the folder: information; with one, an error', () => {
     const january = formXml({ period: '2014-01-10', signed: '2014-01-13', tableI: [trade('S', '2014-01-10', '5000', 'D', '40000')] });
     const [f] = checkInFolder({ 'a.xml': AUGUST, 'b.xml': january }, 'b.xml', 'history-mismatch');
     assert.equal(f?.severity, 'information');
-    assert.match(f?.message ?? '', /; a Form 5 for the year ended 12\/31\/2013, not in the folder, may report the difference$/);
+    assert.match(f?.message ?? '', /\. A Form 5 for the year ended 12\/31\/2013, not in the folder, may report the difference\.$/);
     const form5 = formXml({ form: '5', period: '2013-12-31', signed: '2014-02-10', tableI: [] });
     const [g] = checkInFolder({ 'a.xml': AUGUST, 'b.xml': january, 'c.xml': form5 }, 'b.xml', 'history-mismatch');
     assert.equal(g?.severity, 'error');
@@ -95,6 +95,6 @@ describe('history-mismatch', () => {
     const later = formXml({ period: '2013-09-03', signed: '2013-09-04', tableI: [{ holding: true, title: 'Common Stock.', owned: '21000', ownership: 'I', nature: 'by trust' }] });
     const [f, ...rest] = checkInFolder({ 'a.xml': trust, 'b.xml': later }, 'b.xml', 'history-mismatch');
     assert.equal(rest.length, 0, 'the direct holding, not mentioned, is not reported');
-    assert.equal(f?.message, 'Amount owned should be 20,000 (20,000 last reported, on the Form 4 of 08/07/2013), found 21,000');
+    assert.equal(f?.message, 'The amount owned should be 20,000 (20,000 last reported, on the Form 4 of 08/07/2013), not 21,000.');
   });
 });

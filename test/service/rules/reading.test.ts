@@ -17,7 +17,7 @@ describe('row-shape', () => {
     assert.equal(f.line, lineOf(text, '$18.37'));
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, short.length + 1);
-    assert.match(f.message, /^Table I row 2 has 10 cells; a Table I row has 11 \(Title of Security … Nature of Indirect Beneficial Ownership\)\. Is a cell missing, a `\|` too few\?$/);
+    assert.match(f.message, /^Table I row 2 has 10 cells, not 11: the nature of ownership is missing, or merged into another cell\.$/);
   });
 
   test('a Table II row with 17 cells says cells may have been split', () => {
@@ -25,7 +25,7 @@ describe('row-shape', () => {
     const text = draft({ tableI: [EXERCISE_I], tableII: [long] });
     const f = one(check(text), 'row-shape');
     assert.equal(f.line, lineOf(text, 'extra'));
-    assert.match(f.message, /^Table II row 1 has 17 cells; a Table II row has 16 .*Cells may have been split, or a `\|` added$/);
+    assert.match(f.message, /^Table II row 1 has 17 cells, not 16: cell 17 "extra" looks split or extra\.$/);
   });
 
   test('a damaged row is not read column by column: no other rule reports its cells', () => {
@@ -49,7 +49,7 @@ describe('invalid-number', () => {
     assert.equal(f.line, lineOf(text, '10,00 '));
     assert.equal(f.column, columnOf(text, '10,00 '));
     assert.equal(f.endColumn, f.column + '10,00'.length);
-    assert.equal(f.message, 'Amount: "10,00" has a misplaced thousands separator');
+    assert.equal(f.message, 'The amount "10,00" has a misplaced thousands separator.');
   });
 
   test('a word as a price, a negative price, a parenthesised holding', () => {
@@ -62,9 +62,9 @@ describe('invalid-number', () => {
     });
     const found = check(text).filter((f) => f.rule === 'invalid-number');
     assert.deepEqual(found.map((f) => [f.line, f.column, f.message]), [
-      [lineOf(text, 'market'), columnOf(text, 'market'), 'Price: "market" is not a number'],
-      [lineOf(text, '-18.37'), columnOf(text, '-18.37'), 'Price: A price is never negative: column (A)/(D) gives the direction'],
-      [lineOf(text, '(58,500)'), columnOf(text, '(58,500)'), 'Amount of Securities Beneficially Owned Following Reported Transaction(s): An amount is never negative: write it without parentheses'],
+      [lineOf(text, 'market'), columnOf(text, 'market'), 'The price "market" is not a number.'],
+      [lineOf(text, '-18.37'), columnOf(text, '-18.37'), 'The price "-18.37" is negative, and a price never is. Write it without the sign: (A) or (D) gives the direction.'],
+      [lineOf(text, '(58,500)'), columnOf(text, '(58,500)'), 'The amount owned "(58,500)" is written as a negative, and an amount never is. Write it without parentheses.'],
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('invalid-number', () => {
     const text = draft({ tableI: [EXERCISE_I], tableII: [row] });
     const f = one(check(text), 'invalid-number');
     assert.equal(f.column, columnOf(text, '4.1O'));
-    assert.match(f.message, /^Conversion or Exercise Price of Derivative Security: "4\.1O" is not a plain number$/);
+    assert.match(f.message, /^The exercise price "4\.1O" is not a plain number\.$/);
   });
 
   test('near miss: escaped dollars, short decimals, $0, decimals of shares and grouped thousands are numbers', () => {
@@ -99,7 +99,7 @@ describe('invalid-date', () => {
     assert.equal(f.line, lineOf(text, '02/30/2013'));
     assert.equal(f.column, columnOf(text, '02/30/2013'));
     assert.equal(f.endColumn, f.column + 10);
-    assert.equal(f.message, 'Transaction Date: february 2013 has no day 30');
+    assert.equal(f.message, 'The transaction date "02/30/2013" is not a date: February 2013 has no day 30.');
   });
 
   test('ISO dates, two-digit years and month 13, in a row, box 3 and the signature', () => {
@@ -111,10 +111,10 @@ describe('invalid-date', () => {
     });
     const found = check(text).filter((f) => f.rule === 'invalid-date');
     assert.deepEqual(found.map((f) => [f.line, f.column, f.message]), [
-      [lineOf(text, '2013-08-06'), columnOf(text, '2013-08-06'), 'Box 3 (Date of Earliest Transaction): dates are written MM/DD/YYYY, not YYYY-MM-DD'],
-      [lineOf(text, '13/06/2013'), columnOf(text, '13/06/2013'), 'Transaction Date: there is no month 13'],
-      [lineOf(text, '13/06/2013'), columnOf(text, '08/06/13'), 'Deemed Execution Date, if any: the year needs four digits (MM/DD/YYYY)'],
-      [lineOf(text, '08/32/2013'), 1, 'Signature date: august 2013 has no day 32'],
+      [lineOf(text, '2013-08-06'), columnOf(text, '2013-08-06'), 'Box 3 "2013-08-06" is not a date: dates are written MM/DD/YYYY, not YYYY-MM-DD.'],
+      [lineOf(text, '13/06/2013'), columnOf(text, '13/06/2013'), 'The transaction date "13/06/2013" is not a date: there is no month 13.'],
+      [lineOf(text, '13/06/2013'), columnOf(text, '08/06/13'), 'The deemed execution date "08/06/13" is not a date: the year needs four digits (MM/DD/YYYY).'],
+      [lineOf(text, '08/32/2013'), 1, 'The signature date "08/32/2013" is not a date: August 2013 has no day 32.'],
     ]);
   });
 
@@ -138,7 +138,7 @@ describe('missing-value', () => {
     assert.equal(f.line, lineOf(text, '$18.37'));
     assert.equal(f.column, cellColumn(text, '$18.37', 5));
     assert.equal(f.endColumn, cellColumn(text, '$18.37', 6) - 1);
-    assert.equal(f.message, 'Table I row 1: Amount is missing');
+    assert.equal(f.message, 'Table I row 1 has no amount.');
   });
 
   test('a transaction row without date, (A)/(D) and ownership form: each blank cell reported', () => {
@@ -146,9 +146,9 @@ describe('missing-value', () => {
     const text = draft({ tableI: [row] });
     const found = check(text).filter((f) => f.rule === 'missing-value');
     assert.deepEqual(found.map((f) => [f.column, f.message]), [
-      [cellColumn(text, '$18.37', 1), 'Table I row 1: Transaction Date is missing'],
-      [cellColumn(text, '$18.37', 6), 'Table I row 1: (A) or (D) is missing'],
-      [cellColumn(text, '$18.37', 9), 'Table I row 1: Ownership Form: Direct (D) or Indirect (I) is missing'],
+      [cellColumn(text, '$18.37', 1), 'Table I row 1 has no transaction date.'],
+      [cellColumn(text, '$18.37', 6), 'Table I row 1 has no (A) or (D). Write A (acquired) or D (disposed of).'],
+      [cellColumn(text, '$18.37', 9), 'Table I row 1 has no ownership form. Write D (direct) or I (indirect).'],
     ]);
   });
 
@@ -163,7 +163,7 @@ describe('missing-value', () => {
     const f = one(check(text), 'missing-value');
     assert.equal(f.line, lineOf(text, 'Restricted Stock Units'));
     assert.equal(f.column, cellColumn(text, 'Restricted Stock Units', 1));
-    assert.equal(f.message, 'Table II row 1: Conversion or Exercise Price of Derivative Security is blank; give it, or a footnote saying why there is none (cm(8))');
+    assert.equal(f.message, 'The exercise price of Table II row 1 is blank. Give it, or a footnote in the cell that says why there is none.');
     assert.deepEqual(check(text).filter((x) => x.rule !== 'missing-value'), []);
   });
 
@@ -193,7 +193,7 @@ describe('invalid-choice', () => {
     assert.equal(f.line, lineOf(text, 'Sold'));
     assert.equal(f.column, columnOf(text, 'Sold'));
     assert.equal(f.endColumn, f.column + 4);
-    assert.equal(f.message, '(A) or (D) is `A` or `D`, not "Sold"');
+    assert.equal(f.message, 'The (A) or (D) column takes A or D, not "Sold".');
   });
 
   test('an ownership form "Direct", a V column "Y", and both Table II amounts filled', () => {
@@ -203,9 +203,9 @@ describe('invalid-choice', () => {
     });
     const found = check(text).filter((f) => f.rule === 'invalid-choice');
     assert.deepEqual(found.map((f) => [f.line, f.column, f.message]), [
-      [lineOf(text, 'Direct'), columnOf(text, 'Y ', 'Direct'), 'The V column holds V (reported early), L (reported late) or nothing, not "Y"'],
-      [lineOf(text, 'Direct'), columnOf(text, 'Direct'), 'The ownership form is `D` or `I`: write D for direct'],
-      [lineOf(text, '5,000'), cellColumn(text, '5,000', 6), 'Column 5: a row fills either column 5 (A) or column 5 (D), not both'],
+      [lineOf(text, 'Direct'), columnOf(text, 'Y ', 'Direct'), 'The V column takes V (reported early), L (reported late) or nothing, not "Y".'],
+      [lineOf(text, 'Direct'), columnOf(text, 'Direct'), 'The ownership form column takes D or I: write D for direct.'],
+      [lineOf(text, '5,000'), cellColumn(text, '5,000', 6), 'A Table II row fills either column 5 (A) or column 5 (D), not both: empty one of them.'],
     ]);
   });
 
@@ -229,7 +229,7 @@ describe('unknown-code', () => {
     assert.equal(f.line, lineOf(text, '| Q |'));
     assert.equal(f.column, columnOf(text, '| Q |') + 2);
     assert.equal(f.endColumn, f.column + 1);
-    assert.equal(f.message, 'Q is not a transaction code of General Instruction 8');
+    assert.equal(f.message, 'The code "Q" is not a transaction code of General Instruction 8.');
   });
 
   test('V and K entered as codes are explained', () => {
@@ -261,7 +261,7 @@ describe('too-many-rows', () => {
     assert.equal(f.severity, 'error');
     assert.equal(f.line, lineOf(text, 'Series 31 '));
     assert.equal(f.column, 1);
-    assert.equal(f.message, 'Table I has 31 rows; EDGAR accepts at most 30 per table (transactions and holdings). File the rest on a second Form 4.');
+    assert.equal(f.message, 'Table I has 31 rows, and EDGAR accepts at most 30 per table (transactions and holdings). File the rest on a second Form 4.');
   });
 
   test('11 reporting persons: reported at the 11th box 1', () => {
@@ -269,7 +269,7 @@ describe('too-many-rows', () => {
     const text = draft({ header: [...owners, ...DEFAULT_HEADER.slice(1)] });
     const f = one(check(text), 'too-many-rows');
     assert.equal(f.line, lineOf(text, 'Owner11 '));
-    assert.equal(f.message, 'The draft names 11 reporting persons; a Form 4 holds at most 10.');
+    assert.equal(f.message, 'The draft names 11 reporting persons, and a Form 4 holds at most 10. File the others on a second Form 4.');
   });
 
   test('near miss: exactly 30 rows and exactly 10 reporting persons', () => {

@@ -22,7 +22,7 @@ describe('code-direction', () => {
     assert.equal(f.line, lineOf(text, '5,494'));
     assert.equal(f.column, columnOf(text, '| A |', '5,494') + 2);
     assert.equal(f.endColumn, f.column + 1);
-    assert.equal(f.message, 'S (sale) disposes of shares, but the row says A (acquired)');
+    assert.equal(f.message, 'S (sale) disposes of shares, but the row says A (acquired). Change one of them.');
   });
 
   test('the quick fix (preferred) flips A to D; the row then checks clean, balance included', () => {
@@ -59,7 +59,7 @@ describe('code-direction', () => {
       const text = draft({ tableI: [row(code, ad, '$18.00', '1,000')] });
       const f = one(check(text), 'code-direction');
       assert.equal(f.severity, severity, `${code} with ${ad}`);
-      assert.match(f.message, ad === 'A' ? new RegExp(`^${code} \\(.+\\) disposes of shares, but the row says A \\(acquired\\)$`) : new RegExp(`^${code} \\(.+\\) acquires shares, but the row says D \\(disposed of\\)$`));
+      assert.match(f.message, ad === 'A' ? new RegExp(`^${code} \\(.+\\) disposes of shares, but the row says A \\(acquired\\)\\. Change one of them\\.$`) : new RegExp(`^${code} \\(.+\\) acquires shares, but the row says D \\(disposed of\\)\\. Change one of them\\.$`));
     }
   });
 
@@ -93,7 +93,7 @@ describe('code-direction', () => {
     assert.equal(f.severity, 'warning');
     assert.equal(f.column, columnOf(text, '$5.00'));
     assert.equal(f.endColumn, f.column + 5);
-    assert.match(f.message, /^A gift \(G\) has no price, but the row gives \$5(\.00)?$/);
+    assert.match(f.message, /^A gift \(G\) has no price, but the row gives \$5(\.00)?\. Write \$0\.$/);
   });
 
   test('near miss: codes in their direction; gifts at $0 either way; I, W, Z, J either way', () => {
@@ -116,14 +116,14 @@ describe('code-needs-footnote', () => {
     assert.equal(f.line, lineOf(text, '| J |'));
     assert.equal(f.column, columnOf(text, '| J |') + 2);
     assert.equal(f.endColumn, f.column + 1);
-    assert.equal(f.message, 'A J transaction needs a footnote describing it');
+    assert.equal(f.message, 'A J transaction needs a footnote that describes it. Add one and refer to it from this row.');
   });
 
   test('an equity swap (K) with no footnote', () => {
     const text = draft({ tableI: [rowI('Common Stock', '08/06/2013', '', 'S(K)', '', '5,000', 'D', '$18.00', '20,000', 'D', '')] });
     const f = one(check(text), 'code-needs-footnote');
     assert.equal(f.column, columnOf(text, 'S(K)'));
-    assert.equal(f.message, 'An equity swap transaction (K) needs a footnote describing it');
+    assert.equal(f.message, 'An equity swap transaction (K) needs a footnote that describes it. Add one and refer to it from this row.');
   });
 
   test('near miss: J described by a footnote on the code, or on any other cell of the row', () => {
@@ -141,7 +141,7 @@ describe('ownership-nature', () => {
     assert.equal(f.severity, 'error');
     assert.equal(f.column, columnOf(text, 'By Spouse'));
     assert.equal(f.endColumn, f.column + 'By Spouse'.length);
-    assert.equal(f.message, 'Ownership is D (direct), so the nature of indirect ownership must be empty, not "By Spouse" (cm(5))');
+    assert.equal(f.message, 'The ownership is D (direct), so the nature of ownership must be empty. Remove "By Spouse", or change D to I.');
   });
 
   test('I with no nature: error over the blank cell', () => {
@@ -149,7 +149,7 @@ describe('ownership-nature', () => {
     const f = one(check(text), 'ownership-nature');
     assert.equal(f.line, lineOf(text, '12,000'));
     assert.equal(f.column, cellColumn(text, '12,000', 10));
-    assert.equal(f.message, 'Ownership is I (indirect) but the nature of the indirect ownership is empty, e.g. By Trust (cm(5))');
+    assert.equal(f.message, 'The ownership is I (indirect), but the nature of ownership is empty. Say how it is held, as in By Trust.');
   });
 
   test('near miss: I with "See Footnote (1)", I with only a footnote, D with nothing', () => {
@@ -178,7 +178,7 @@ describe('weighted-average', () => {
     assert.equal(f.line, lineOf(text, '$18.9654'));
     assert.equal(f.column, columnOf(text, '$18.9654'));
     assert.equal(f.endColumn, f.column + '$18.9654'.length);
-    assert.equal(f.message, 'The weighted-average price $18.9654 is outside the range $18.00 to $18.81 that footnote (1) gives');
+    assert.equal(f.message, 'The weighted-average price $18.9654 is outside the range $18.00 to $18.81 that footnote (1) gives.');
     const related = rawFindingsOf(text, 'weighted-average')[0]?.related ?? [];
     assert.deepEqual(related.map((r) => line1(r.span)), [lineOf(text, '(1) The price')]);
   });
@@ -194,14 +194,14 @@ describe('weighted-average', () => {
     assert.equal(f.severity, 'warning');
     assert.equal(f.line, lineOf(text, '(1) Weighted'));
     assert.equal(f.column, 1);
-    assert.match(f.message, /^Footnote \(1\) gives a price range of \$1\.01 \(\$17\.8(0)? to \$18\.81\); weighted averages are reported within ranges of \$1 or less: split the row$/);
+    assert.match(f.message, /^Footnote \(1\) gives a range of \$1\.01 \(\$17\.8(0)? to \$18\.81\)\. Weighted averages are reported in ranges of \$1 or less: split the row\.$/);
   });
 
   test('the undertaking missing: warning at the footnote', () => {
     const text = withFootnote('$18.40', '(1) The price reported is a weighted average; prices ranged from $18.00 to $18.81.');
     const f = one(check(text), 'weighted-average');
     assert.equal(f.severity, 'warning');
-    assert.equal(f.message, 'Footnote (1) gives a weighted-average range but not the undertaking to provide, upon request, full information regarding the number of shares at each separate price');
+    assert.equal(f.message, 'Footnote (1) gives a weighted-average range, but not the undertaking to give the number of shares sold at each price on request.');
   });
 
   test('near miss: a range of exactly $1, and a price footnote that gives no range', () => {
@@ -272,7 +272,7 @@ describe('weighted-average: which footnotes bound which price', () => {
     const text = sales('$18.40', '$19.55');
     const f = one(check(text), 'weighted-average');
     assert.equal(f.line, lineOf(text, '$19.55'));
-    assert.equal(f.message, 'The weighted-average price $19.55 is outside every range ($18.00 to $18.81; $18.82 to $19.40) that footnote (1) gives');
+    assert.equal(f.message, 'The weighted-average price $19.55 is outside every range ($18.00 to $18.81; $18.82 to $19.40) that footnote (1) gives.');
   });
 
   test('near miss: a range footnote on an exercise\'s code does not bound its exercise price', () => {
@@ -301,14 +301,14 @@ describe('deemed-date', () => {
     assert.equal(f.line, lineOf(text, '07/02/2024'));
     assert.equal(f.column, columnOf(text, '07/02/2024'));
     assert.equal(f.endColumn, f.column + 10);
-    assert.equal(f.message, 'The deemed execution date 07/02/2024 is before the transaction date 07/03/2024');
+    assert.equal(f.message, 'The deemed execution date 07/02/2024 is before the transaction date 07/03/2024. Check both dates.');
   });
 
   test('4 business days after, across July 4: warning', () => {
     // Wednesday 07/03/2024: Friday 07/05 is the first business day, Tuesday 07/09 the third.
     const text = deemed('07/03/2024', '07/10/2024', '07/10/2024');
     const f = one(check(text), 'deemed-date');
-    assert.equal(f.message, 'The deemed execution date 07/10/2024 is 4 business days after the transaction date 07/03/2024; it is at most 3 (Rule 16a-3(g)(2))');
+    assert.equal(f.message, 'The deemed execution date 07/10/2024 is 4 business days after the transaction date 07/03/2024, and Rule 16a-3(g)(2) allows at most 3.');
   });
 
   test('near miss: exactly 3 business days later (across July 4 and across a weekend), the same day, the next day', () => {
@@ -334,20 +334,20 @@ describe('derivative-dates', () => {
     assert.equal(f.severity, 'warning');
     assert.equal(f.column, columnOf(text, '11/05/2019'));
     assert.equal(f.endColumn, f.column + 10);
-    assert.equal(f.message, 'The expiration date 11/05/2019 is before the date exercisable 11/05/2020');
+    assert.equal(f.message, 'The expiration date 11/05/2019 is before the date exercisable 11/05/2020. Check the dates.');
   });
 
   test('an expiration before the transaction date', () => {
     const text = option('(1)', '08/05/2013');
     const f = one(check(text), 'derivative-dates');
     assert.equal(f.line, lineOf(text, '08/05/2013'));
-    assert.equal(f.message, 'The expiration date 08/05/2013 is before the transaction date 08/06/2013');
+    assert.equal(f.message, 'The expiration date 08/05/2013 is before the transaction date 08/06/2013. Check the dates.');
   });
 
   test('an expiration before both the date exercisable and the transaction date: one finding naming both', () => {
     const text = option('11/05/2020', '08/05/2013');
     const f = one(check(text), 'derivative-dates');
-    assert.equal(f.message, 'The expiration date 08/05/2013 is before the date exercisable 11/05/2020 and the transaction date 08/06/2013');
+    assert.equal(f.message, 'The expiration date 08/05/2013 is before the date exercisable 11/05/2020 and the transaction date 08/06/2013. Check the dates.');
   });
 
   test('near miss: expiring on the transaction date; exercisable and expiration given by footnote', () => {
@@ -365,7 +365,7 @@ describe('duplicate-row', () => {
     assert.equal(f.line, lineOf(text, repeated) + 1);
     assert.equal(f.column, 1);
     assert.equal(f.endColumn, repeated.length + 1);
-    assert.equal(f.message, 'Table I row 2 repeats Table I row 1 cell for cell');
+    assert.equal(f.message, 'Table I row 2 repeats Table I row 1 cell for cell. Remove it if it was pasted twice.');
     assert.deepEqual(rawFindingsOf(text, 'duplicate-row')[0]?.related.map((r) => line1(r.span)), [lineOf(text, repeated)]);
   });
 

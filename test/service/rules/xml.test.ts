@@ -38,9 +38,9 @@ describe('xml-malformed', () => {
 
 describe('xml-root', () => {
   test('another root element; a documentType that is no ownership form', () => {
-    assert.deepEqual(only('<html><body/></html>', 'xml-root'), [{ line: 1, column: 1, message: 'The root element is <html>: an EDGAR ownership document (Form 4) is an <ownershipDocument>' }]);
+    assert.deepEqual(only('<html><body/></html>', 'xml-root'), [{ line: 1, column: 1, message: 'The root element is <html>, but an EDGAR ownership document (Form 4) is an <ownershipDocument>.' }]);
     const other = ownershipXml({ documentType: '13G' });
-    assert.deepEqual(only(other, 'xml-root'), [{ line: lineOf(other, '<documentType>'), column: 3, message: 'The documentType is "13G": this checker reads Form 4 (4) and its amendments (4/A), and Forms 3 and 5 for the filing history' }]);
+    assert.deepEqual(only(other, 'xml-root'), [{ line: lineOf(other, '<documentType>'), column: 3, message: 'The documentType is "13G", but this checker reads only Form 4 (4) and its amendments (4/A), and Forms 3 and 5 for the filing history.' }]);
   });
 
   test('a Form 3 or 5 is read for the history: one information, and no Form 4 finding', () => {
@@ -61,10 +61,10 @@ describe('xml-schema', () => {
   test('an element out of order, a required one missing, one unknown: each placed on the element', () => {
     const swapped = ownershipXml({ issuer: '  <issuer>\n    <issuerTradingSymbol>QLYS</issuerTradingSymbol>\n    <issuerCik>0001107843</issuerCik>\n  </issuer>' });
     assert.deepEqual(only(swapped, 'xml-schema'), [
-      { line: lineOf(swapped, '<issuerCik>'), column: 5, message: '<issuerCik> is out of order in <issuer>: the schema puts it before <issuerTradingSymbol>' },
+      { line: lineOf(swapped, '<issuerCik>'), column: 5, message: 'The element <issuerCik> is out of order in <issuer>: the schema puts it before <issuerTradingSymbol>.' },
     ]);
     const unknown = ownershipXml({ issuer: ISSUER.replace('</issuer>', '  <issuerWebsite>qualys.com</issuerWebsite>\n  </issuer>') });
-    assert.deepEqual(only(unknown, 'xml-schema'), [{ line: lineOf(unknown, '<issuerWebsite>'), column: 5, message: "<issuerWebsite> is not an element of EDGAR's ownership schema (X0508)" }]);
+    assert.deepEqual(only(unknown, 'xml-schema'), [{ line: lineOf(unknown, '<issuerWebsite>'), column: 5, message: "The element <issuerWebsite> is not in EDGAR's ownership schema (X0508)." }]);
     const noDate = ownershipXml({ tableI: EXERCISE_XML.replace(/ {6}<transactionDate>[\s\S]*?<\/transactionDate>\n/, '') + '\n' + SALE_XML });
     const missing = only(noDate, 'xml-schema');
     assert.equal(missing.length, 1);
@@ -74,7 +74,7 @@ describe('xml-schema', () => {
 
   test('a CIK that is not one to ten digits', () => {
     const text = ownershipXml({ issuer: ISSUER.replace('0001107843', 'QLYS-1') });
-    assert.deepEqual(only(text, 'xml-schema'), [{ line: lineOf(text, 'QLYS-1'), column: col(text, 'QLYS-1'), message: 'The issuerCik "QLYS-1" is not a CIK: one to ten digits' }]);
+    assert.deepEqual(only(text, 'xml-schema'), [{ line: lineOf(text, 'QLYS-1'), column: col(text, 'QLYS-1'), message: 'The issuerCik "QLYS-1" is not a CIK, which is one to ten digits.' }]);
   });
 
   test('near miss: optional elements left out, a price given by footnote only', () => {
@@ -88,8 +88,8 @@ describe('xml-choice', () => {
     const text = ownershipXml({ tableI: `${EXERCISE_XML.replace('<equitySwapInvolved>0<', '<equitySwapInvolved>N<')}\n${transactionI({ code: 'S', shares: '10000', price: '18.3654', ad: 'D', owned: '55500', priceFootnote: 'F1', timeliness: 'E' })}` });
     const found = only(text, 'xml-choice');
     assert.deepEqual(found.map((f) => f.message), [
-      'equitySwapInvolved is "N": EDGAR\'s XML writes a no as 0 or false',
-      'A transaction of form type 4 is on time by definition: an early one (E) has transactionFormType 5',
+      'The value of equitySwapInvolved is "N", but EDGAR\'s XML writes a no as 0 or false.',
+      'A transaction of form type 4 is on time by definition: an early one (E) has transactionFormType 5.',
     ]);
     const six = ownershipXml({ tableI: `${EXERCISE_XML.replace('<transactionFormType>4<', '<transactionFormType>6<')}\n${SALE_XML}` });
     assert.deepEqual(only(six, 'xml-choice').map((f) => f.line), [lineOf(six, '<transactionFormType>6')]);
@@ -106,7 +106,7 @@ describe('xml-date', () => {
   test('a date written MM/DD/YYYY is read (so the other rules run) and reported', () => {
     const text = ownershipXml({ tableI: `${EXERCISE_XML.replace('<value>2013-08-06</value>', '<value>08/06/2013</value>')}\n${SALE_XML}` });
     assert.deepEqual(only(text, 'xml-date'), [
-      { line: lineOf(text, '<transactionDate>'), column: 7, message: 'The transactionDate "08/06/2013" is written as on paper: EDGAR\'s XML writes dates YYYY-MM-DD' },
+      { line: lineOf(text, '<transactionDate>'), column: 7, message: 'The transactionDate "08/06/2013" is written as on paper. EDGAR\'s XML writes dates YYYY-MM-DD.' },
     ]);
     assert.deepEqual(checkXml(text).filter((f) => !f.rule.startsWith('xml-')), []);
   });
@@ -129,9 +129,9 @@ describe('xml-decimal', () => {
     const text = ownershipXml({ tableI: `${EXERCISE_XML.replace('<value>10000</value>', '<value>10,000</value>').replace('<value>4.10</value>', '<value>$4.10</value>')}\n${SALE_XML.replace('18.3654', '18.36541')}` });
     const found = only(text, 'xml-decimal');
     assert.deepEqual(found.map((f) => f.message), [
-      'The amount "10,000" is written as on paper: EDGAR\'s XML takes digits and a period only, without "," or "$" (write 10000)',
-      'The price "$4.10" is written as on paper: EDGAR\'s XML takes digits and a period only, without "," or "$" (write 4.1)',
-      'The price 18.36541 has 5 decimals; EDGAR takes at most 4',
+      'The amount "10,000" is written as on paper. EDGAR\'s XML takes digits and a period only: write 10000.',
+      'The price "$4.10" is written as on paper. EDGAR\'s XML takes digits and a period only: write 4.1.',
+      'The price 18.36541 has 5 decimals, and EDGAR takes at most 4.',
     ]);
     assert.deepEqual(checkXml(text).filter((f) => !f.rule.startsWith('xml-') && f.rule !== 'weighted-average'), []);
     const big = ownershipXml({ tableI: `${EXERCISE_XML}\n${SALE_XML.replace('<value>55500</value>', '<value>1000000000000</value>')}` });
@@ -149,7 +149,7 @@ describe('xml-footnote-id', () => {
     const text = ownershipXml({ tableI: `${EXERCISE_XML}\n${SALE_XML.replace('id="F1"', 'id="F01"')}`, footnotes: '    <footnote id="f1">The price reported is the weighted average sale price, ranging from $18.00 to $18.81 per share. Full information regarding the number of shares sold at each separate price will be provided upon request.</footnote>' });
     const found = only(text, 'xml-footnote-id');
     assert.deepEqual(found.map((f) => [f.line, f.column]), [[lineOf(text, 'id="F01"'), col(text, 'F01')], [lineOf(text, 'id="f1"'), col(text, 'f1"')]]);
-    assert.equal(found[0]?.message, 'The footnote id "F01" is not F1 to F99: EDGAR suspends a filing with any other form ("F01", "f3", "1")');
+    assert.equal(found[0]?.message, 'The footnote id "F01" is not F1 to F99: EDGAR suspends a filing with any other form ("F01", "f3", "1").');
     assert.deepEqual(checkXml(text).filter((f) => f.rule.startsWith('footnote-')), []);
   });
 
@@ -164,9 +164,9 @@ describe('xml-length', () => {
     const title = 'C'.repeat(61);
     const text = ownershipXml({ owners: OWNER.replace('EVP, Worldwide Field Ops', long), tableI: `${EXERCISE_XML.replace(/Common Stock/g, title)}\n${SALE_XML.replace(/Common Stock/g, title)}` });
     assert.deepEqual(only(text, 'xml-length').map((f) => f.message), [
-      'The officerTitle has 48 characters; EDGAR stores at most 30',
-      'The securityTitle has 61 characters; EDGAR stores at most 60',
-      'The securityTitle has 61 characters; EDGAR stores at most 60',
+      'The officerTitle has 48 characters, and EDGAR stores at most 30.',
+      'The securityTitle has 61 characters, and EDGAR stores at most 60.',
+      'The securityTitle has 61 characters, and EDGAR stores at most 60.',
     ]);
   });
 
@@ -184,10 +184,10 @@ describe('xml-schema: the state code', () => {
   test("a state written by its name, and a code Appendix A does not have", () => {
     const named = ownershipXml({ owners: OWNER.replace('<rptOwnerState>CA</rptOwnerState>', '<rptOwnerState>California</rptOwnerState>') });
     assert.deepEqual(only(named, 'xml-schema'), [
-      { line: lineOf(named, '<rptOwnerState>'), column: col(named, 'California'), message: `The rptOwnerState "California" is not a state or country code of the specification's Appendix A: its code is CA` },
+      { line: lineOf(named, '<rptOwnerState>'), column: col(named, 'California'), message: `The rptOwnerState "California" is not one of EDGAR's state or country codes (Appendix A): its code is CA.` },
     ]);
     const unknown = ownershipXml({ owners: OWNER.replace('<rptOwnerState>CA</rptOwnerState>', '<rptOwnerState>QQ</rptOwnerState>') });
-    assert.match(only(unknown, 'xml-schema')[0]?.message ?? '', /"QQ" is not a state or country code .* \(two letters or a letter and a digit, such as CA\)/);
+    assert.match(only(unknown, 'xml-schema')[0]?.message ?? '', /"QQ" is not one of EDGAR's state or country codes \(Appendix A\), which are two letters or a letter and a digit, such as CA\./);
   });
 
   test('near miss: CA, A6 (Ontario), and an obsolete code still listed', () => {
@@ -200,7 +200,7 @@ describe('xml-schema: the state code', () => {
 describe('xml-amendment', () => {
   test('4/A without the date of the original; 4 with one', () => {
     const amendment = ownershipXml({ documentType: '4/A' });
-    assert.deepEqual(only(amendment, 'xml-amendment'), [{ line: lineOf(amendment, '<ownershipDocument>'), column: 1, message: 'The documentType is 4/A but there is no dateOfOriginalSubmission: an amendment gives the date the original was filed' }]);
+    assert.deepEqual(only(amendment, 'xml-amendment'), [{ line: lineOf(amendment, '<ownershipDocument>'), column: 1, message: 'The documentType is 4/A but there is no dateOfOriginalSubmission. An amendment gives the date the original was filed.' }]);
     const original = ownershipXml({ header: '  <periodOfReport>2013-08-06</periodOfReport>\n  <dateOfOriginalSubmission>2013-08-07</dateOfOriginalSubmission>' });
     assert.equal(only(original, 'xml-amendment')[0]?.line, lineOf(original, '<dateOfOriginalSubmission>'));
   });
@@ -215,7 +215,7 @@ describe('xml-owner-cik', () => {
   test('the same owner twice, the CIK once with its leading zeros', () => {
     const twice = OWNER.replace('0001234567', '1234567');
     const text = ownershipXml({ owners: `${OWNER}\n${twice}` });
-    assert.deepEqual(only(text, 'xml-owner-cik'), [{ line: lineOf(text, '<rptOwnerCik>1234567'), column: col(text, '<rptOwnerCik>1234567') + '<rptOwnerCik>'.length, message: 'The reporting owner with CIK 1234567 is listed twice: EDGAR suspends a filing that names an owner more than once (§4.3)' }]);
+    assert.deepEqual(only(text, 'xml-owner-cik'), [{ line: lineOf(text, '<rptOwnerCik>1234567'), column: col(text, '<rptOwnerCik>1234567') + '<rptOwnerCik>'.length, message: 'The reporting owner with CIK 1234567 is listed twice, and EDGAR suspends a filing that names an owner more than once (Technical Specification §4.3).' }]);
   });
 
   test('near miss: two owners with their own CIKs', () => {

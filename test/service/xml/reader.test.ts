@@ -104,7 +104,7 @@ describe('the rules of RULES.md on XML, at the element', () => {
     const finding = checkDocument(parsed).findings.find((f) => f.rule === 'holdings-mismatch');
     assert.ok(finding);
     assert.equal(textAt(text, finding.span), '54500');
-    assert.equal(finding.message, 'Amount owned should be 55,500 (65,500 − 10,000 disposed on 08/06/2013), found 54,500');
+    assert.equal(finding.message, 'The amount owned should be 55,500 (65,500 − 10,000 disposed on 08/06/2013), not 54,500.');
     const fix = finding.fixes.find((f) => f.preferred);
     assert.ok(fix);
     const fixed = applyEdits(text, fix.edits);

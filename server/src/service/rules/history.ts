@@ -28,7 +28,7 @@ export const historyMismatch: RuleDefinition = {
     'A paralegal keeps an insider\'s filings in one folder: the EDGAR XML downloaded and the drafts written. The filings of one reporting person for one issuer form a history (matched by CIKs, or by names where a draft has no CIK), ordered by date of earliest transaction and then signature date. The first row of each holding in a filing must follow from the amount owned that the history last reported for the same holding (same table, security title, ownership form and nature of indirect ownership; in Table II also exercise price and expiration date): that amount plus the amount acquired or minus the amount disposed of, or, for a holdings row, that amount. The earlier figure is the latest one dated before the filing\'s earliest transaction: a transaction row counts at its date, a holdings row at the latest date its filing covers, so a Form 5 filed after the year counts where its transactions fall. An amendment is compared with what came before the filing it amends. A holding reported before that the filing neither reports nor mentions is not an error (a Form 4 reports only what changed). The message names the earlier filing, its date and its figure; the related location points at that figure in its file.\n\nThe finding is information, not an error, when the difference may well be right: a footnote on the row\'s amount-owned or title cell (shares acquired under an ESPP, a transfer), a footnote of the filing that speaks of a stock split or stock dividend, or a filing that may be missing from the folder: more than 6 months since the earlier figure, or a December 31 between them and no Form 5 of the history for that year (a Form 5 reports the year\'s exempt transactions). It is checked on the command line (`form4 check` of a folder) and in the editor (the workspace\'s files).',
   example: {
     draft: '| Common Stock | 09/03/2013 | | S | | 5,000 | D | $19.00 | 51,500 | D | |\n(the previous filing, the Form 4 of 08/07/2013, reported 55,500)',
-    message: 'Amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, − 5,000 disposed on 09/03/2013), found 51,500',
+    message: 'The amount owned should be 50,500 (55,500 last reported, on the Form 4 of 08/07/2013, − 5,000 disposed on 09/03/2013), not 51,500.',
   },
   source: 'model',
   check({ filing, analysis, history, report }) {
@@ -53,7 +53,7 @@ export const historyMismatch: RuleDefinition = {
       const severity: Severity | undefined = excuse ? 'information' : undefined;
       report({
         span: row.ownedAfter.valueSpan,
-        message: `Amount owned should be ${formatDecimal(expected)} (${computation(before, row, change)}), found ${formatDecimal(found.amount)}${excuse ? `; ${excuse}` : ''}`,
+        message: `The amount owned should be ${formatDecimal(expected)} (${computation(before, row, change)}), not ${formatDecimal(found.amount)}.${excuse ? ` ${excuse}` : ''}`,
         ...(severity ? { severity } : {}),
         related: [{ uri: before.from.uri, span: before.from.span, message: `${formatDecimal(before.amount)} reported here, on the ${describeReport(before)}` }],
         fixes,
@@ -77,16 +77,16 @@ function computation(before: ReportedHolding, row: TableRow, change: Decimal | u
 /** Why the difference may be right, in words, or undefined when nothing explains it. */
 function explanation(row: TableRow, filing: Filing, before: ReportedHolding, history: PriorHoldings): string | undefined {
   const refs = [...row.ownedAfter.refs, ...row.securityTitle.refs];
-  if (refs.length > 0) return `footnote (${refs[0]?.id}) on the row may explain the difference`;
+  if (refs.length > 0) return `Footnote (${refs[0]?.id}) on the row may explain the difference.`;
   const split = filing.footnotes.find((f) => SPLIT.test(f.text));
-  if (split) return `footnote (${split.id}) speaks of a stock split, which may explain it`;
+  if (split) return `Footnote (${split.id}) speaks of a stock split, which may explain it.`;
   const date = row.transactionDate.value ?? earliestDate(filing);
   if (!date) return undefined;
   const days = dayNumber(date) - dayNumber(before.asOf);
   if (days > MISSING_FILING_DAYS) return `${days} days separate it from the earlier figure: is a filing missing from the folder?`;
   const yearEnd = yearEndBetween(before.asOf, date);
   if (yearEnd && !history.form5Periods.some((p) => compareDates(p, before.asOf) >= 0 && compareDates(p, date) <= 0)) {
-    return `a Form 5 for the year ended ${formatDate(yearEnd)}, not in the folder, may report the difference`;
+    return `A Form 5 for the year ended ${formatDate(yearEnd)}, not in the folder, may report the difference.`;
   }
   return undefined;
 }
