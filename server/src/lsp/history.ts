@@ -200,45 +200,17 @@ export class WorkspaceHistory {
       else kept.set(identity, filing);
     }
     const histories = buildHistories([...kept.values()]);
-    const places = new Map<string, string>();
-    const seenPlaces = new Set<string>();
-    const shared = new Set<string>();
-    for (const filing of kept.values()) {
-      const place = placeOf(filing);
-      places.set(filing.uri, place);
-      if (seenPlaces.has(place)) shared.add(place);
-      seenPlaces.add(place);
-    }
     const priors = new Map<string, PriorHoldings | undefined>();
     return {
       histories,
       entries,
       prior(uri) {
-        if (!priors.has(uri)) priors.set(uri, entries.has(uri) ? priorOf(histories, places, shared, twins.get(uri) ?? uri) : undefined);
+        // Filings of the same days are not each other's previous one: holdingsBefore sees to it.
+        if (!priors.has(uri)) priors.set(uri, entries.has(uri) ? priorHoldingsFor(histories, twins.get(uri) ?? uri) : undefined);
         return priors.get(uri);
       },
     };
   }
-}
-
-/**
- * The holdings before a filing, from the filings that can be placed before it. Two filings of
- * one insider with the same earliest transaction and the same signature date cannot be told in
- * order (the history orders them by file name only): neither is taken as the other's previous
- * filing, and each is checked against what came before both.
- */
-function priorOf(histories: readonly FilingHistory[], places: ReadonlyMap<string, string>, shared: ReadonlySet<string>, uri: string): PriorHoldings | undefined {
-  const place = places.get(uri);
-  // The common case: one sweep per history, shared by every filing of it (priorHoldingsFor's cache).
-  if (place === undefined || !shared.has(place)) return priorHoldingsFor(histories, uri);
-  const placed = histories.map((h) => (h.filings.some((f) => f.uri !== uri && places.get(f.uri) === place) ? { ...h, filings: h.filings.filter((f) => f.uri === uri || places.get(f.uri) !== place) } : h));
-  return priorHoldingsFor(placed, uri);
-}
-
-function placeOf(filing: HistoryFiling): string {
-  const earliest = earliestDate(filing.filing);
-  const signed = filingDate(filing.filing);
-  return `${earliest ? isoDate(earliest) : '-'} ${signed ? isoDate(signed) : '-'}`;
 }
 
 /** What of a filing its own prior holdings depend on: who, which form, which dates. */

@@ -187,3 +187,26 @@ describe('copies of one filing', () => {
     assert.deepEqual(checkInFolder(files, 'a.xml', 'history-mismatch'), []);
   });
 });
+
+describe('two filings of the same days', () => {
+  // Two Forms 4 of one insider for trades of 08/06/2013, both signed 08/07/2013, with different
+  // rows: the history orders them by file name only, so neither is the other's previous filing
+  // (seen with `form4 check` of a folder holding a draft and an unrelated XML of those days).
+  const files = {
+    'a.xml': formXml({ period: '2013-08-06', signed: '2013-08-07', tableI: [trade('P', '2013-08-06', '1000', 'A', '56500')] }),
+    'b.xml': formXml({ period: '2013-08-06', signed: '2013-08-07', tableI: [trade('M', '2013-08-06', '10000', 'A', '65500'), trade('S', '2013-08-06', '10000', 'D', '55500')] }),
+    'c.xml': formXml({ period: '2013-09-03', signed: '2013-09-04', tableI: [trade('S', '2013-09-03', '5000', 'D', '50500')] }),
+  };
+
+  test('are not each other\'s previous filing: neither is checked against the other', () => {
+    assert.deepEqual(checkInFolder(files, 'a.xml', 'history-mismatch'), []);
+    assert.deepEqual(checkInFolder(files, 'b.xml', 'history-mismatch'), []);
+    const [h] = readFolder(files).histories;
+    assert.ok(h);
+    assert.deepEqual([...holdingsBefore(h, 'b.xml').holdings.values()], []);
+  });
+
+  test('a later filing follows from the last of them by file name, as the history orders them', () => {
+    assert.deepEqual(checkInFolder(files, 'c.xml', 'history-mismatch'), []);
+  });
+});

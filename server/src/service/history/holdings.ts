@@ -170,6 +170,18 @@ function identityOf(filing: HistoryFiling): string {
 }
 
 /**
+ * Where a filing stands in its history: its earliest transaction and its signature date. Two
+ * filings of one insider in the same place (two Form 4s of the same trades' day, signed the same
+ * day) cannot be told in order (the history orders them by file name only): neither is the
+ * other's previous filing, and each is checked against what came before both. Undated: no place.
+ */
+function placeOf(filing: HistoryFiling): string | undefined {
+  const earliest = earliestDate(filing.filing);
+  const signed = filingDate(filing.filing);
+  return earliest && signed ? `${formatIsoDate(earliest)} ${formatIsoDate(signed)}` : undefined;
+}
+
+/**
  * Whether two files hold the same filing: a draft and the XML exported from it, or an XML file
  * downloaded twice. Same form, same period of report, same signature date, and the same amounts
  * owned row by row: then neither is the other's earlier filing.
@@ -242,6 +254,13 @@ export function allHoldingsBefore(history: FilingHistory): ReadonlyMap<string, P
   const identities = filings.map((f) => identityOf(f.filing));
   const copies = new Map<string, number>();
   for (const id of identities) copies.set(id, (copies.get(id) ?? 0) + 1);
+  // Filings that share their place with another filing (not a copy of it) are worked out on
+  // their own too: the sweep would count the one first by file name for the other.
+  const places = filings.map((f) => placeOf(f.filing));
+  const placed = new Map<string, Set<string>>();
+  places.forEach((place, i) => {
+    if (place !== undefined) placed.set(place, (placed.get(place) ?? new Set()).add(identities[i] as string));
+  });
   const periods = filings.map((f) => f.form5Period);
   const result = new Map<string, PriorHoldings>();
   const state = new Map<string, ReportedHolding>();
@@ -250,7 +269,12 @@ export function allHoldingsBefore(history: FilingHistory): ReadonlyMap<string, P
     const own = filings[target.index] as IndexedFiling;
     const uri = own.filing.uri;
     if (result.has(uri)) continue;
-    const special = isAmendment(own.filing.formType) || (copies.get(identities[target.index] as string) ?? 0) > 1 || target.day === undefined;
+    const place = places[target.index];
+    const special =
+      isAmendment(own.filing.formType) ||
+      (copies.get(identities[target.index] as string) ?? 0) > 1 ||
+      target.day === undefined ||
+      (place !== undefined && (placed.get(place)?.size ?? 0) > 1);
     // Sweep in every report dated before this filing, and those of its day from earlier filings.
     while (next < reports.length) {
       const r = reports[next] as (typeof reports)[number];
@@ -282,12 +306,15 @@ function holdingsBeforeOne(filings: readonly IndexedFiling[], index: number): Pr
   const before = earliest ? dayNumber(earliest) : undefined;
   const amendment = isAmendment(target.formType);
   const identity = identityOf(target);
+  const place = placeOf(target);
   let earlierFilings = 0;
   for (let i = 0; i < filings.length; i++) {
     if (i === index) continue;
     const other = filings[i] as IndexedFiling;
     if (other.form5Period) form5Periods.push(other.form5Period);
     if ((amendment && isAmendedBy(other.filing, target)) || identityOf(other.filing) === identity) continue;
+    // A filing of the same place is neither before nor after this one (placeOf).
+    if (place !== undefined && placeOf(other.filing) === place) continue;
     if (i < index) earlierFilings++;
     for (let r = 0; r < other.reports.length; r++) {
       const day = other.days[r] as number;
