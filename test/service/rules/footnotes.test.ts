@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { check, columnOf, draft, lineOf, rawFindingsOf, rowI, line1 } from '../../support/drafts';
+import { check, columnOf, DEFAULT_HEADER, draft, lineOf, rawFindingsOf, rowI, line1 } from '../../support/drafts';
 import { EXERCISE_I, EXERCISE_II, SALE_I, WEIGHTED_AVERAGE_FOOTNOTE, WILSON, applyFix, changedLines, fixOf, none, one } from './common';
 import { fixAll } from '../../../server/src/service/features/codeActions';
 
@@ -102,6 +102,19 @@ describe('footnote-unused', () => {
     const fixed = applyFix(text, fix);
     assert.deepEqual(changedLines(text, fixed), { removed: ['(2) The option is fully vested.'], added: [] });
     assert.deepEqual(check(fixed), []);
+  });
+
+  test('the only footnote dating a checked 10b5-1 plan: no removal (10b5-1-adoption would follow), the message says to refer to it', () => {
+    const plan = '(2) The sale was effected pursuant to a Rule 10b5-1 trading plan adopted by the Reporting Person on February 21, 2013.';
+    const text = draft({ ...WILSON, header: [...DEFAULT_HEADER, 'Rule 10b5-1(c) Transaction Indication: [x]'], footnotes: [WEIGHTED_AVERAGE_FOOTNOTE, plan] });
+    const [finding, ...others] = rawFindingsOf(text, 'footnote-unused');
+    assert.deepEqual(others, []);
+    assert.equal(finding?.message, 'Nothing refers to footnote (2), and EDGAR suspends a filing with an unused footnote. It dates the 10b5-1 plan: refer to it from the rows made under the plan.');
+    assert.deepEqual([finding?.fixes.length, finding?.unnecessary], [0, false]);
+    assert.deepEqual(check(text).map((f) => f.rule), ['footnote-unused']);
+    // With the box unchecked, the footnote is an ordinary one to remove or refer to.
+    const unchecked = draft({ ...WILSON, header: [...DEFAULT_HEADER, 'Rule 10b5-1(c) Transaction Indication: [ ]'], footnotes: [WEIGHTED_AVERAGE_FOOTNOTE, plan] });
+    assert.equal(rawFindingsOf(unchecked, 'footnote-unused')[0]?.fixes.length, 1);
   });
 
   test('no removal is offered when it would renumber the bare bullets after it', () => {

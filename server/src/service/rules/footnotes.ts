@@ -33,19 +33,25 @@ export const footnoteUnused: RuleDefinition = {
   severityNote: 'error, tagged unnecessary',
   summary: 'A footnote that nothing refers to (EDGAR suspends such a filing).',
   description:
-    'EDGAR suspends a filing whose footnotes are not all referred to (Technical Specification §5). Either a reference was forgotten (add `(n)` to the cell it explains) or the footnote is left over. The quick fix removes it when that does not renumber the footnotes after it.',
+    'EDGAR suspends a filing whose footnotes are not all referred to (Technical Specification §5). Either a reference was forgotten (add `(n)` to the cell it explains) or the footnote is left over. The quick fix removes it when that does not renumber the footnotes after it, and not when it is the only footnote that dates the plan of a checked Rule 10b5-1(c) box (10b5-1-adoption would follow): the message then says to refer to it.',
   example: { draft: 'Explanation of Responses:\n(1) …\n(2) The option is fully vested.', message: 'Nothing refers to footnote (2), and EDGAR suspends a filing with an unused footnote. Refer to it from a cell, or remove it.' },
   source: 'model',
   check({ filing, analysis, report }) {
     const { usesById } = analysis.footnotes;
+    // With the 10b5-1 box checked, the footnotes that date the plan's adoption are what
+    // 10b5-1-adoption asks for: removing the last of them would trade this error for that one.
+    const planDates = filing.aff10b5One?.value === true ? filing.footnotes.filter((f) => analysis.facts(f).adoptionDate !== undefined) : [];
     for (const footnote of filing.footnotes) {
       if (usesById.has(footnote.id)) continue;
+      const datesPlan = planDates.length === 1 && planDates[0] === footnote;
       report({
         span: footnote.span,
-        message: `Nothing refers to footnote (${footnote.id}), and EDGAR suspends a filing with an unused footnote. Refer to it from a cell, or remove it.`,
-        unnecessary: true,
+        message: datesPlan
+          ? `Nothing refers to footnote (${footnote.id}), and EDGAR suspends a filing with an unused footnote. It dates the 10b5-1 plan: refer to it from the rows made under the plan.`
+          : `Nothing refers to footnote (${footnote.id}), and EDGAR suspends a filing with an unused footnote. Refer to it from a cell, or remove it.`,
+        unnecessary: !datesPlan,
         // The front end declines it where removing would renumber the footnotes after it.
-        fixes: [{ title: `Remove footnote (${footnote.id})`, preferred: false, changes: [{ kind: 'removeFootnote', footnote }] }],
+        fixes: datesPlan ? [] : [{ title: `Remove footnote (${footnote.id})`, preferred: false, changes: [{ kind: 'removeFootnote', footnote }] }],
       });
     }
   },
