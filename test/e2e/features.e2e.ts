@@ -78,15 +78,20 @@ suite('features', () => {
     // Nothing but spacing changes, and the dashes of the separator rows, widened with the columns.
     const essence = (text: string): string => text.replace(/\s+/g, '').replace(/-{3,}/g, '---');
     assert.equal(essence(after), essence(before), 'formatting changes nothing but spacing');
-    // The pipes of each table now stand in the same columns on every line of the table.
+    // The pipes of each table now stand in the same columns on every line below its title row;
+    // the title row keeps its words, and a title longer than its column's values runs on past
+    // the column rather than widening it (README, "Formatting an EDGAR-copied draft").
     for (const heading of ['Table I -', 'Table II -']) {
       const lines = after.split('\n');
       const start = lines.findIndex((l) => l.startsWith(heading));
       const rows: string[] = [];
       for (let i = start + 2; i < lines.length && (lines[i] ?? '').startsWith('|'); i++) rows.push(lines[i] ?? '');
       assert.ok(rows.length >= 3, `${heading} has its rows`);
+      const [titles, ...body] = rows;
       const pipes = (row: string): number[] => [...row].flatMap((ch, i) => (ch === '|' ? [i] : []));
-      for (const row of rows) assert.deepEqual(pipes(row), pipes(rows[0] ?? ''), `${heading} aligned:\n${rows.join('\n')}`);
+      for (const row of body) assert.deepEqual(pipes(row), pipes(body[0] ?? ''), `${heading} aligned:\n${rows.join('\n')}`);
+      const cells = (row: string): string[] => row.split('|').map((c) => c.trim());
+      assert.equal(cells(titles ?? '').length, cells(body[0] ?? '').length, `${heading}: the title row has a title per column`);
     }
     const again = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', document.uri, options);
     assert.deepEqual(again ?? [], [], 'formatting twice changes nothing more');
