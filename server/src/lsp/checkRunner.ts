@@ -19,6 +19,9 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** The worker's young generation, in MB (see `start`). */
+const WORKER_YOUNG_GENERATION_MB = 4;
+
 export class CheckRunner {
   private worker: Worker | undefined;
   private readonly cancel = new SharedArrayBuffer(4 * CANCEL_SLOTS);
@@ -79,7 +82,11 @@ export class CheckRunner {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script, { workerData: { cancel: this.cancel } });
+    // A small young generation: the worker's check allocates in bursts of short-lived objects, and
+    // V8's default let the semi-spaces grow and stay grown. Measured with a 10,000-row draft open:
+    // server RSS 155 MB with the default, 132 MB with 4 MB, the time to its diagnostics unchanged
+    // (docs/performance.md).
+    const worker = new Worker(this.script, { workerData: { cancel: this.cancel }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     // The server's exit must not wait for an idle worker.
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.settle(reply));
