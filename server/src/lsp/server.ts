@@ -547,11 +547,16 @@ export function startServer(connection: Connection): void {
     return draft ? toTextEdits(formatDraft(draft.parsed, { range: fromRange(params.range) })) : [];
   }));
 
-  connection.onDocumentSymbol((params) => guard('document symbols', [], () => {
+  connection.onDocumentSymbol(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    const draft = document ? cache.draft(document) : undefined;
-    return draft ? documentSymbols(draft.parsed).map(toDocumentSymbol) : [];
-  }));
+    if (!document) return [];
+    // The history's holdings that this filing does not mention are listed in the outline too.
+    const prior = await priorFor(document.uri);
+    return guard('document symbols', [], () => {
+      const draft = cache.draft(document);
+      return draft ? documentSymbols(draft.parsed, { prior }).map(toDocumentSymbol) : [];
+    });
+  });
 
   connection.onFoldingRanges((params) => guard('folding', [], () => {
     const document = documents.get(params.textDocument.uri);

@@ -13,6 +13,7 @@ import { parseDraft } from '../../../server/src/service/parse/draft/parser';
 import { exportOwnershipXml } from '../../../server/src/service/export/ownershipXml';
 import { historyBalances, holdingsBefore, unmentionedHoldings } from '../../../server/src/service/history';
 import { toRange } from '../../../server/src/service/text/range';
+import { documentSymbols } from '../../../server/src/service/features/symbols';
 import { checkInFolder, formXml, holding, readFolder, trade, WILSON } from '../../support/history';
 import { draft, rowI } from '../../support/drafts';
 
@@ -208,5 +209,26 @@ describe('two filings of the same days', () => {
 
   test('a later filing follows from the last of them by file name, as the history orders them', () => {
     assert.deepEqual(checkInFolder(files, 'c.xml', 'history-mismatch'), []);
+  });
+});
+
+describe('the outline of a filing with a history', () => {
+  // August: the direct holding and a trust's; September's draft sells from the direct one only.
+  const august = formXml({ period: '2013-08-06', signed: '2013-08-07', tableI: [trade('S', '2013-08-06', '10000', 'D', '55500'), holding('12000', 'By Trust')] });
+  const september = draft({ tableI: [rowI('Common Stock', '09/03/2013', '', 'S', '', '5,000', 'D', '$18.00', '50,500', 'D', '')], signature: ['/s/ John N. Wilson', '', '09/04/2013'] })
+    .replace('3. Date of Earliest Transaction: 08/06/2013', '3. Date of Earliest Transaction: 09/03/2013');
+  const files = { 'wilson-2013-08.xml': august, 'wilson-2013-09.form4': september };
+
+  test('lists, under Table I, the holding reported before that the filing does not mention', () => {
+    const [h] = readFolder(files).histories;
+    assert.ok(h);
+    const symbols = documentSymbols(parseDraft(september), { prior: holdingsBefore(h, 'wilson-2013-09.form4') });
+    const tableI = symbols.find((s) => s.name === 'Table I');
+    assert.deepEqual(tableI?.children.map((c) => [c.name, c.detail, c.kind]), [
+      ['1. Common Stock', 'S 5,000 D, 09/03/2013, owns 50,500', 'row'],
+      ['Reported before: Common Stock (I, By Trust)', '12,000 on the Form 4 of 08/07/2013, not in this filing', 'holding'],
+    ]);
+    // Without a history, the outline is the draft's alone.
+    assert.deepEqual(documentSymbols(parseDraft(september)).find((s) => s.name === 'Table I')?.children.map((c) => c.name), ['1. Common Stock']);
   });
 });

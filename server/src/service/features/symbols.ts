@@ -1,10 +1,15 @@
 /**
  * The outline: the header and its boxes, Table I and Table II with their rows, the footnotes,
- * the remarks and the signatures. Editors show it in the outline view and the breadcrumbs.
+ * the remarks and the signatures. Editors show it in the outline view and the breadcrumbs. Given
+ * the filing's history, each table also lists the holdings reported before that this filing
+ * does not mention (a Form 4 reports only what changed: they stand as reported).
  */
 import { formatDate } from '../model/calendarDate';
 import { formatDecimal } from '../model/decimal';
+import { type PriorHoldings, type ReportedHolding, unmentionedHoldings } from '../history/holdings';
 import type { Filing, TableRow } from '../model/filing';
+import type { TableId } from '../model/columns';
+import { describeReport } from '../rules/history';
 import type { BoxKind, DraftBox } from '../parse/draft/header';
 import type { ParsedDraft } from '../parse/draft/parser';
 import { lineSpan, type Span } from '../text/position';
@@ -80,9 +85,16 @@ function rowSymbol(row: TableRow): DraftSymbol {
   };
 }
 
-export function documentSymbols(draft: ParsedDraft): DraftSymbol[] {
+export interface SymbolOptions {
+  /** The holdings before this filing in its history (the host's `priorHoldingsFor`). */
+  readonly prior?: PriorHoldings;
+}
+
+export function documentSymbols(draft: ParsedDraft, options: SymbolOptions = {}): DraftSymbol[] {
   const { filing, lines } = draft;
   const symbols: DraftSymbol[] = [];
+  const unmentioned = options.prior ? unmentionedHoldings(filing, options.prior) : [];
+  const placed = new Set<ReportedHolding>();
   const lineEnd = (n: number): number => lines[n]?.text.length ?? 0;
   const header = draft.sections.find((s) => s.kind === 'header');
   if (header) {
@@ -112,7 +124,20 @@ export function documentSymbols(draft: ParsedDraft): DraftSymbol[] {
       kind: 'section',
       span: table.span,
       selectionSpan: lineSpan(drawn.headingLine, 0, Math.min(heading.length, lineEnd(drawn.headingLine))),
-      children: table.rows.map(rowSymbol),
+      children: [...table.rows.map(rowSymbol), ...earlierHoldings(unmentioned, drawn.table, heading.length > 0 ? lineSpan(drawn.headingLine, 0, heading.length) : table.span, placed)],
+    });
+  }
+  // Holdings of a table the draft does not have: under the header (or at the top).
+  const rest = unmentioned.filter((h) => !placed.has(h));
+  const top = header?.span ?? lineSpan(0, 0, lineEnd(0));
+  if (rest.length > 0) {
+    symbols.push({
+      name: 'Reported before, not in this filing',
+      detail: `${rest.length} holding${rest.length === 1 ? '' : 's'}`,
+      kind: 'section',
+      span: top,
+      selectionSpan: top,
+      children: [...earlierHoldings(rest, 'I', top, placed), ...earlierHoldings(rest, 'II', top, placed)],
     });
   }
   if (draft.explanation) {
@@ -142,4 +167,21 @@ export function documentSymbols(draft: ParsedDraft): DraftSymbol[] {
     symbols.push({ name: 'Signature', detail: `${s.name.text}${s.date?.value ? `, ${formatDate(s.date.value)}` : ''}`, kind: 'signature', span, selectionSpan: s.span, children: [] });
   }
   return symbols;
+}
+
+/** The holdings of `table` reported before and not in this filing, each shown at `span`. */
+function earlierHoldings(held: readonly ReportedHolding[], table: TableId, span: Span, placed: Set<ReportedHolding>): DraftSymbol[] {
+  return held
+    .filter((h) => h.table === table)
+    .map((h) => {
+      placed.add(h);
+      return {
+        name: `Reported before: ${h.title} (${h.ownership === 'I' ? `I, ${h.nature ?? ''}` : 'D'})`,
+        detail: `${formatDecimal(h.amount)} on the ${describeReport(h)}, not in this filing`,
+        kind: 'holding' as const,
+        span,
+        selectionSpan: span,
+        children: [],
+      };
+    });
 }
