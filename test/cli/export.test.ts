@@ -146,7 +146,7 @@ describe('form4 export: what is refused, and --force', () => {
         `no-cik.form4:${lineOf(NO_CIK, '2. Issuer')}:1  error        Box 2 gives no CIK for QUALYS, INC., and EDGAR needs the issuer's CIK. Add a line \`CIK: 0001234567\` under box 2.  export`,
         '',
         '2 problems (2 errors, 0 warnings, 0 information, 0 hints) in 1 file.',
-        'form4: no-cik.form4 was not exported: fix what is listed, or write it anyway with --force',
+        'form4: no-cik.form4 was not exported. Fix what is listed, or write it anyway with --force.',
         '',
       ].join('\n'),
     );
