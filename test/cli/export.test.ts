@@ -142,11 +142,11 @@ describe('form4 export: what is refused, and --force', () => {
     assert.equal(
       r.stderr,
       [
-        `no-cik.form4:${lineOf(NO_CIK, '1. Name')}:1  error        Box 1 gives no CIK for Wilson John N: add a line \`CIK: 0001234567\` under box 1 (EDGAR needs each reporting owner's CIK)  export`,
-        `no-cik.form4:${lineOf(NO_CIK, '2. Issuer')}:1  error        Box 2 gives no CIK for QUALYS, INC.: add a line \`CIK: 0001234567\` under box 2 (EDGAR needs the issuer's CIK)  export`,
+        `no-cik.form4:${lineOf(NO_CIK, '1. Name')}:1  error        Box 1 gives no CIK for Wilson John N, and EDGAR needs each reporting owner's CIK. Add a line \`CIK: 0001234567\` under box 1.  export`,
+        `no-cik.form4:${lineOf(NO_CIK, '2. Issuer')}:1  error        Box 2 gives no CIK for QUALYS, INC., and EDGAR needs the issuer's CIK. Add a line \`CIK: 0001234567\` under box 2.  export`,
         '',
         '2 problems (2 errors, 0 warnings, 0 information, 0 hints) in 1 file.',
-        'form4: no-cik.form4 was not exported: fix what is listed, or write it anyway with --force',
+        'form4: no-cik.form4 was not exported. Fix what is listed, or write it anyway with --force.',
         '',
       ].join('\n'),
     );
@@ -164,7 +164,7 @@ describe('form4 export: what is refused, and --force', () => {
   test('a 61-character title: refused at its cell; forced, the title is written whole', () => {
     const r = form4('export', 'title.form4');
     assert.equal(r.status, 1);
-    assert.match(r.stderr, new RegExp(`^title\\.form4:${lineOf(TITLE_61, LONG_TITLE)}:${columnOf(TITLE_61, LONG_TITLE)}  error {8}Table I row 1, column 1 \\(Title\\) has 61 characters: EDGAR takes at most 60; shorten it \\(a footnote may say more\\)  export$`, 'm'));
+    assert.match(r.stderr, new RegExp(`^title\\.form4:${lineOf(TITLE_61, LONG_TITLE)}:${columnOf(TITLE_61, LONG_TITLE)}  error {8}Table I row 1, column 1 \\(Title\\) has 61 characters, and EDGAR takes at most 60\\. Shorten it; a footnote may say more\\.  export$`, 'm'));
     const forced = form4('export', 'title.form4', '--force');
     assert.equal(forced.status, 0);
     assert.equal(rows(readXml(forced.stdout), 'nonDerivativeTable')[0]?.facts['securityTitle'], LONG_TITLE);
@@ -174,7 +174,7 @@ describe('form4 export: what is refused, and --force', () => {
   test('a price with 5 decimals: refused; forced, written as given', () => {
     const r = form4('export', 'price.form4');
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /price\.form4:\d+:\d+ {2}error {8}Table I row 1, column 4 \(Price\) \$18\.36545 has 5 decimals: EDGAR takes at most 4; round it \(\$18\.3655\) and give the exact figure in a footnote if it matters {2}export/);
+    assert.match(r.stderr, /price\.form4:\d+:\d+ {2}error {8}Table I row 1, column 4 \(Price\) \$18\.36545 has 5 decimals, and EDGAR takes at most 4\. Round it to \$18\.3655; a footnote may give it exactly\. {2}export/);
     const forced = form4('export', 'price.form4', '--force');
     assert.equal(forced.status, 0);
     assert.equal(rows(readXml(forced.stdout), 'nonDerivativeTable')[0]?.facts['transactionAmounts/transactionPricePerShare'], '18.36545');
@@ -183,7 +183,7 @@ describe('form4 export: what is refused, and --force', () => {
   test('a state that is not a code of Appendix A: refused; forced, written as given', () => {
     const r = form4('export', 'state.form4');
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /state\.form4:\d+:\d+ {2}error {8}Wilson John N: the state "ZZ" is not a code of EDGAR's list \(Appendix A\)/);
+    assert.match(r.stderr, /state\.form4:\d+:\d+ {2}error {8}Wilson John N's state "ZZ" is not a code of EDGAR's list \(Appendix A\)\./);
     const forced = form4('export', 'state.form4', '--force');
     assert.equal(forced.status, 0);
     assert.equal(textAt(readXml(forced.stdout), 'reportingOwner/reportingOwnerAddress/rptOwnerState'), 'ZZ');

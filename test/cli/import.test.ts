@@ -25,7 +25,7 @@ function form4(args: readonly string[], cwd: string): { status: number | null; s
 const WILSON = ownershipXml();
 /** The Wilson filing signed late: one warning, for the findings to compare. */
 const LATE = ownershipXml({ signatures: '  <ownerSignature><signatureName>/s/ John N. Wilson</signatureName><signatureDate>2013-08-12</signatureDate></ownerSignature>' });
-const SCHEMA_NOTE = /^wilson\.xml:3:3 {2}note {2}schemaVersion X0508 is not carried: /;
+const SCHEMA_NOTE = /^wilson\.xml:3:3 {2}note {2}The schema version \(schemaVersion "X0508"\) is not carried\. /;
 
 let dir = '';
 

@@ -154,8 +154,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
 
 /** The notes a real filing's import may have: facts EDGAR writes and a draft does not keep. */
 const KNOWN_NOTES = [
-  /^schemaVersion X0\d{3} is not carried: /,
-  /^Reporting owner \d+: the rptOwnerStateDescription "[A-Z ]+" is not carried: /,
+  /^The schema version \(schemaVersion "X0\d{3}"\) is not carried\. /,
+  /^The state description "[A-Z ]+" of reporting owner \d+ \(rptOwnerStateDescription\) is not carried\. /,
 ];
 
 function corpusFiles(): string[] {

@@ -37,7 +37,7 @@ describe('form4/importXml', SUITE, () => {
     assert.ok('draft' in result);
     assert.equal(result.draft, expected.kind === 'draft' ? expected.draft : '');
     assert.deepEqual(result.notes, [
-      { message: 'schemaVersion X0508 is not carried: EDGAR sets it, and an export writes the version it follows', range: { start: { line: 2, character: 2 }, end: { line: 2, character: 38 } } },
+      { message: 'The schema version (schemaVersion "X0508") is not carried. EDGAR sets it, and an export writes the version it follows.', range: { start: { line: 2, character: 2 }, end: { line: 2, character: 38 } } },
     ]);
   });
 

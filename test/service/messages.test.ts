@@ -1,9 +1,8 @@
 /**
- * Every message a drafter reads is a short full sentence in the drafter's words: it starts with a
- * capital and ends with a period, stays within 160 characters (the Problems panel cuts longer
- * ones), and names no reference of the technical specification ("cm(8)") without saying what it
- * is. Checked on every finding of a wide set of drafts and XML filings (test/support/messageDrafts.ts)
- * and on each rule's documented example message; row-shape's within 120 characters.
+ * Every message a drafter reads is a short full sentence in the drafter's words (the standard is
+ * `messageProblems` of test/support/messages.ts). Checked on every finding of a wide set of
+ * drafts and XML filings (test/support/messageDrafts.ts) and on each rule's documented example
+ * message; row-shape's within 120 characters. The export's problems: test/service/export/messages.test.ts.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -11,25 +10,10 @@ import { checkDocument } from '../../server/src/service/check';
 import { parseSource } from '../../server/src/service/document';
 import { RULES } from '../../server/src/service/rules/registry';
 import { messageSamples } from '../support/messageDrafts';
+import { MESSAGE_LIMIT, messageProblems } from '../support/messages';
 
-const LIMIT = 160;
+const LIMIT = MESSAGE_LIMIT;
 const ROW_SHAPE_LIMIT = 120;
-
-/** What is wrong with a message, or nothing. */
-export function messageProblems(message: string, limit = LIMIT): string[] {
-  const problems: string[] = [];
-  if (!/^[A-Z]/.test(message)) problems.push('does not start with a capital');
-  if (!/\.$/.test(message)) problems.push('does not end with a period');
-  if (message.length > limit) problems.push(`has ${message.length} characters (at most ${limit})`);
-  // A specification reference is explained when the parenthesis it is in names the specification.
-  for (const m of message.matchAll(/\bcm\(\d+\)/g)) {
-    const before = message.slice(0, m.index);
-    const open = before.lastIndexOf('(');
-    if (open === -1 || !/Technical Specification/.test(before.slice(open))) problems.push(`names ${m[0]} without saying what it is`);
-  }
-  if (/\s\s/.test(message)) problems.push('has two spaces in a row');
-  return problems;
-}
 
 const samples = messageSamples();
 

@@ -47,4 +47,4 @@ export function roundTrip(xml: string, options: { readonly ignoreRules?: readonl
 }
 
 /** The notes every import of `ownershipXml()` has: its schemaVersion. */
-export const SCHEMA_NOTE = 'schemaVersion X0508 is not carried: EDGAR sets it, and an export writes the version it follows';
+export const SCHEMA_NOTE = 'The schema version (schemaVersion "X0508") is not carried. EDGAR sets it, and an export writes the version it follows.';

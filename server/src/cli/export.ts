@@ -157,7 +157,7 @@ export function runExport(command: ExportCommand, io: CliIo): number {
       io.stderr(formatStylish([{ file: shown, findings: listed }], { color: false, version: io.version, cwd: io.cwd }));
       if (!command.force) {
         refused++;
-        io.stderr(`form4: ${shown} was not exported: fix what is listed, or write it anyway with --force\n`);
+        io.stderr(`form4: ${shown} was not exported. Fix what is listed, or write it anyway with --force.\n`);
         continue;
       }
     }

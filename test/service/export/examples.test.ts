@@ -51,8 +51,8 @@ describe('export: the reference drafts', { skip: NO_EXAMPLES }, () => {
     assert.deepEqual(check(text), []);
     const problems = exportOwnershipXml(parseDraft(text).filing).problems.map((p) => [toRange(p.span).start.line + 1, p.message.slice(0, 40)]);
     assert.deepEqual(problems, [
-      [16, 'Box 1 gives no CIK for Wilson John N: ad'],
-      [16, 'Box 2 gives no CIK for QUALYS, INC.: add'],
+      [16, 'Box 1 gives no CIK for Wilson John N, an'],
+      [16, 'Box 2 gives no CIK for QUALYS, INC., and'],
     ]);
   });
 

@@ -126,12 +126,12 @@ describe('escapes in prose and signatures', () => {
 describe('what no escape reaches: a note, never a silent change', () => {
   test('an issuer name with "[": box 2 reads the ticker from the first bracket', () => {
     const result = imported(withText('issuer', 'ACME [DE] CORP'));
-    assert.ok(result.notes.some((n) => /^the issuer name is not carried: the filing has "ACME \[DE\] CORP", the draft reads "ACME"/.test(n.message)), result.notes.map((n) => n.message).join('\n'));
+    assert.ok(result.notes.some((n) => /^The issuer name is not carried: the filing has "ACME \[DE\] CORP", and the draft reads "ACME"/.test(n.message)), result.notes.map((n) => n.message).join('\n'));
   });
 
   test('an officer title holding "(12)": box 5 reads it as a footnote reference', () => {
     const result = imported(withText('officerTitle', 'Director (12) Ops'));
-    assert.ok(result.notes.some((n) => /^owner 1 officerTitle is not carried/.test(n.message)), result.notes.map((n) => n.message).join('\n'));
+    assert.ok(result.notes.some((n) => /^Owner 1 officerTitle is not carried/.test(n.message)), result.notes.map((n) => n.message).join('\n'));
   });
 });
 

@@ -8,9 +8,9 @@
  *
  * Whatever EDGAR needs that the filing does not give, or gives in a form the schema does not take
  * (no CIK, a title over 60 characters, a price with 5 decimals, a state that is not a code of
- * Appendix A…), is an `ExportProblem`: where it is, and what to do, in a drafter's words. The XML
- * is written all the same, with the value as given (or an empty element where it is missing), so
- * that a forced export is a file to complete by hand rather than nothing. A filing that gives no
+ * Appendix A…), is an `ExportProblem`: where it is, what is wrong and what to do, in a drafter's
+ * words. The XML is written all the same, with the value as given (or an empty element where it
+ * is missing), so that a forced export is a file to complete by hand rather than nothing. A filing that gives no
  * problem exports to XML that validates against the schema: the tests hold the exporter to that.
  *
  * Decisions on §4.3 (documented in the README):
@@ -47,13 +47,18 @@ import type {
   ReportingOwner,
   TableRow,
 } from '../model/filing';
+import { capitalized, valueMessage } from '../rules/helpers';
 import type { Span } from '../text/position';
+import { quoted, sentence } from '../text/sentence';
 import { codePointName, escapeXmlAttribute, escapeXmlText } from './xmlText';
 
 /** What EDGAR needs that the filing does not give, or cannot take as the filing gives it. */
 export interface ExportProblem {
   readonly span: Span;
-  /** What to do, in a sentence. */
+  /**
+   * What is wrong, in plain words, then what to do: short full sentences, as the rules' messages
+   * are (held to it by test/service/export/messages.test.ts).
+   */
   readonly message: string;
 }
 
@@ -139,7 +144,7 @@ type Written = string | undefined;
 /** Short column names for messages: "Table I row 2, column 4 (Price)". */
 const COLUMN_NAMES: Readonly<Record<ColumnKind, string>> = {
   title: 'Title',
-  exercisePrice: 'Conversion or Exercise Price',
+  exercisePrice: 'Exercise Price',
   date: 'Transaction Date',
   deemedDate: 'Deemed Execution Date',
   code: 'Transaction Code',
@@ -151,11 +156,11 @@ const COLUMN_NAMES: Readonly<Record<ColumnKind, string>> = {
   price: 'Price',
   exerciseDate: 'Date Exercisable',
   expirationDate: 'Expiration Date',
-  underlyingTitle: 'Title of Underlying Securities',
-  underlyingAmount: 'Amount of Underlying Securities',
-  owned: 'Amount Owned Following',
+  underlyingTitle: 'Underlying Title',
+  underlyingAmount: 'Underlying Amount',
+  owned: 'Amount Owned',
   ownership: 'Ownership Form',
-  nature: 'Nature of Indirect Beneficial Ownership',
+  nature: 'Nature of Ownership',
 };
 
 function columnLabel(row: TableRow, kind: ColumnKind): string {
@@ -248,15 +253,26 @@ class Exporter {
     if (dropped.length > 0) {
       const span = 'valueSpan' in field ? field.valueSpan : field;
       const names = [...new Set(dropped.map(codePointName))].join(', ');
-      this.problem(span, `${where} holds ${dropped.length === 1 ? 'a control character' : 'control characters'} (${names}) that XML cannot carry: delete ${dropped.length === 1 ? 'it' : 'them'}`);
+      this.problem(span, `${where} holds ${dropped.length === 1 ? 'a control character' : 'control characters'} (${names}) that XML cannot carry. Delete ${dropped.length === 1 ? 'it' : 'them'}.`);
     }
     return escaped;
   }
 
-  /** A length over the schema's limit. */
-  private length(text: string, limit: number, span: Span, where: string, advice = ''): void {
+  /** A length over the schema's limit; `advice` is what to do, a sentence. */
+  private length(text: string, limit: number, span: Span, where: string, advice = 'Shorten it.'): void {
     const n = xmlLength(text);
-    if (n > limit) this.problem(span, `${where} has ${n} characters: EDGAR takes at most ${limit}${advice}`);
+    if (n > limit) this.problem(span, `${where} has ${n} characters, and EDGAR takes at most ${limit}. ${advice}`);
+  }
+
+  /**
+   * A field the reader could not read, in a sentence that names the cell: the reader words the
+   * problem as the rules show it (`valueMessage`), the value first ('"x" is not a number') or as
+   * a sentence of its own ('The V column takes V…'), which then follows the cell's name.
+   */
+  private unreadable(span: Span, where: string, problem: string): void {
+    if (problem.startsWith('"')) this.problem(span, valueMessage(where, problem));
+    else if (problem.startsWith('The ')) this.problem(span, sentence(`In ${where.replace(/^The /, 'the ')}, the ${problem.slice(4)}`));
+    else this.problem(span, `${where}: ${sentence(problem)}`);
   }
 
   // ---- values ----------------------------------------------------------------------------------------
@@ -264,17 +280,17 @@ class Exporter {
   private missing(field: Field<unknown>, need: Need, where: string, what: string): void {
     if (need === 'optional') return;
     if (field.refs.length > 0 && need === 'value') {
-      this.problem(field.span, `${where} gives only a footnote: EDGAR needs ${what} itself here (a footnote may add to it)`);
+      this.problem(field.span, `${where} gives only a footnote. EDGAR needs ${what} in the cell, and the footnote may add to it.`);
     } else if (field.refs.length === 0) {
       this.problem(
         field.span,
-        need === 'value' ? `${where} is blank: EDGAR needs ${what}` : `${where} is blank: give ${what}, or a footnote that says why there is none (cm(8))`,
+        need === 'value' ? `${where} is blank, but EDGAR needs ${what}. Fill it in.` : `${where} is blank. Give ${what}, or a footnote that says why there is none.`,
       );
     }
   }
 
   private text(field: Field<string>, need: Need, where: string, what: string, limit?: number, advice?: string): Written {
-    if (field.problem) this.problem(field.valueSpan, `${where}: ${field.problem}`);
+    if (field.problem) this.unreadable(field.valueSpan, where, field.problem);
     const text = field.value ?? field.text;
     if (text === '') {
       this.missing(field, need, where, what);
@@ -287,7 +303,7 @@ class Exporter {
   private date(field: Field<CalendarDate>, need: Need, where: string, what = 'the date'): Written {
     if (field.value) return formatIsoDate(field.value);
     if (field.problem) {
-      this.problem(field.valueSpan, `${where}: ${field.problem}`);
+      this.unreadable(field.valueSpan, where, field.problem);
       return this.escaped(field.text, field, where);
     }
     this.missing(field, need, where, what);
@@ -297,7 +313,7 @@ class Exporter {
   private decimal(field: Field<Decimal>, need: Need, where: string, what: string): Written {
     if (field.value) return this.checkedDecimal(field.value, field, where);
     if (field.problem) {
-      this.problem(field.valueSpan, `${where}: ${field.problem}`);
+      this.unreadable(field.valueSpan, where, field.problem);
       return this.escaped(field.text, field, where);
     }
     this.missing(field, need, where, what);
@@ -307,7 +323,7 @@ class Exporter {
   private quantity(field: Field<Quantity>, need: Need, where: string, what: string): Written {
     if (field.value) return this.checkedDecimal(field.value.amount, field, where);
     if (field.problem) {
-      this.problem(field.valueSpan, `${where}: ${field.problem}`);
+      this.unreadable(field.valueSpan, where, field.problem);
       return this.escaped(field.text, field, where);
     }
     this.missing(field, need, where, what);
@@ -321,14 +337,14 @@ class Exporter {
     const dollar = shown.startsWith('$') ? '$' : '';
     switch (positiveDecimalFault(value)) {
       case 'negative':
-        this.problem(field.valueSpan, `${where} is negative: EDGAR takes no negative number; give the direction in (A) or (D)`);
+        this.problem(field.valueSpan, `${where} is negative, and EDGAR takes no negative number. Write it without the sign: (A) or (D) gives the direction.`);
         break;
       case 'fraction-digits':
-        this.problem(field.valueSpan, `${where} ${shown} has ${value.decimalPlaces()} decimals: EDGAR takes at most 4; round it (${dollar}${groupedDecimal(roundedTo4(value))}) and give the exact figure in a footnote if it matters`);
+        this.problem(field.valueSpan, `${where} ${shown} has ${value.decimalPlaces()} decimals, and EDGAR takes at most 4. Round it to ${dollar}${groupedDecimal(roundedTo4(value))}; a footnote may give it exactly.`);
         break;
       case 'maximum':
       case 'total-digits':
-        this.problem(field.valueSpan, `${where} ${shown} is over EDGAR's maximum, 999,999,999,999.9999`);
+        this.problem(field.valueSpan, `${where} ${shown} is over EDGAR's maximum, 999,999,999,999.9999. Check the figure.`);
         break;
       case undefined:
         break;
@@ -359,11 +375,11 @@ class Exporter {
     for (const ref of refs) {
       if (ids.includes(ref.id)) continue; // EDGAR suspends a second reference from one element (§4.3.6)
       if (ref.id < 1 || ref.id > MAX_OCCURS.footnote) {
-        this.problem(ref.span, `${where} refers to footnote (${ref.id}): EDGAR numbers footnotes 1 to 99; renumber it`);
+        this.problem(ref.span, `${where} refers to footnote (${ref.id}), but EDGAR numbers footnotes 1 to 99. Renumber the footnote.`);
         continue;
       }
       if (!this.defined.has(ref.id)) {
-        this.problem(ref.span, `${where} refers to footnote (${ref.id}), which the Explanation of Responses does not have: add it, or remove the reference`);
+        this.problem(ref.span, `${where} refers to footnote (${ref.id}), which the Explanation of Responses does not have. Add it, or remove the reference.`);
         continue;
       }
       this.referred.add(ref.id);
@@ -377,7 +393,7 @@ class Exporter {
     if (!refs) return;
     for (const ref of refs) {
       this.referredFromHeader.add(ref.id);
-      this.problem(ref.span, `${where} refers to footnote (${ref.id}), but EDGAR's XML has no place for a footnote there: refer to it from a table cell, or move what it says to the Remarks`);
+      this.problem(ref.span, `${where} refers to footnote (${ref.id}), which EDGAR's XML cannot keep there. Refer to it from a table cell, or move its text to the Remarks.`);
     }
   }
 
@@ -386,7 +402,7 @@ class Exporter {
   private periodOfReport(): void {
     const box3 = this.filing.periodOfReport;
     if (!box3) {
-      this.problem(this.filing.places.top, 'The draft has no box 3: add "3. Date of Earliest Transaction: MM/DD/YYYY" (EDGAR needs it as the period of report)');
+      this.problem(this.filing.places.top, 'The draft has no box 3, which EDGAR needs as the period of report. Add "3. Date of Earliest Transaction: MM/DD/YYYY".');
       return;
     }
     const written = this.date(box3, 'value', 'Box 3 (Date of Earliest Transaction)', 'the date of the earliest transaction');
@@ -397,7 +413,7 @@ class Exporter {
   private dateOfOriginalSubmission(): void {
     const box4 = this.filing.dateOfOriginalSubmission;
     if (!box4) {
-      this.problem(this.filing.places.top, 'The document is a 4/A but gives no date of the original filing: EDGAR needs it (box 4)');
+      this.problem(this.filing.places.top, 'The document is a 4/A but gives no date of the original filing, which EDGAR needs. Add box 4: "4. If Amendment, Date of Original Filed: MM/DD/YYYY".');
       return;
     }
     const written = this.date(box4, 'value', 'Box 4 (Date of Original Filing)', 'the date the original Form 4 was filed');
@@ -409,7 +425,7 @@ class Exporter {
     const out = this.out;
     out.open('issuer');
     if (!issuer) {
-      this.problem(this.filing.places.top, 'The draft has no box 2: add "2. Issuer Name and Ticker or Trading Symbol: NAME [TICKER]" and a line `CIK: 0001234567` under it (EDGAR needs the issuer\'s CIK and trading symbol)');
+      this.problem(this.filing.places.top, 'The draft has no box 2, which EDGAR needs. Add "2. Issuer Name and Ticker or Trading Symbol: NAME [TICKER]" and a line `CIK: 0001234567` under it.');
       out.leaf('issuerCik', '');
       out.leaf('issuerTradingSymbol', '');
       out.close('issuer');
@@ -424,10 +440,10 @@ class Exporter {
     this.headerRefs(issuer.name.refs, 'Box 2');
     const symbol = issuer.tradingSymbol.value ?? issuer.tradingSymbol.text;
     if (symbol === '') {
-      this.problem(issuer.span, `Box 2 gives no trading symbol: write it in square brackets after the issuer's name, e.g. \`${name === '' ? 'QUALYS, INC.' : name} [QLYS]\` (EDGAR needs it)`);
+      this.problem(issuer.span, `Box 2 gives no trading symbol, which EDGAR needs. Write it in square brackets after the issuer's name, as in ${name === '' ? 'QUALYS, INC.' : name} [QLYS].`);
       out.leaf('issuerTradingSymbol', '');
     } else {
-      this.length(symbol, MAX_LENGTH.issuerTradingSymbol, issuer.tradingSymbol.valueSpan, `The trading symbol ${symbol}`);
+      this.length(symbol, MAX_LENGTH.issuerTradingSymbol, issuer.tradingSymbol.valueSpan, `The trading symbol ${quoted(symbol, 12)}`);
       out.leaf('issuerTradingSymbol', this.escaped(symbol, issuer.tradingSymbol, 'The trading symbol'));
     }
     out.close('issuer');
@@ -437,11 +453,11 @@ class Exporter {
   private cik(field: Field<string>, boxSpan: Span, absent: string, box: string, whose: string): string {
     const text = field.value ?? field.text;
     if (text === '') {
-      this.problem(boxSpan, `${absent}: add a line \`CIK: 0001234567\` under ${box} (EDGAR needs ${whose})`);
+      this.problem(boxSpan, `${absent}, and EDGAR needs ${whose}. Add a line \`CIK: 0001234567\` under ${box}.`);
       return '';
     }
     if (!CIK_PATTERN.test(text)) {
-      this.problem(field.valueSpan, `The CIK "${text}" is not one EDGAR takes: write the one to ten digits EDGAR assigned, e.g. 0001234567`);
+      this.problem(field.valueSpan, `The CIK ${quoted(text)} is not one EDGAR takes. Write the one to ten digits EDGAR assigned, as in 0001234567.`);
     }
     return this.escaped(text, field, 'The CIK');
   }
@@ -449,15 +465,15 @@ class Exporter {
   private owners(): void {
     const owners = this.filing.reportingOwners;
     if (owners.length === 0) {
-      this.problem(this.filing.places.top, 'The draft names no reporting person: add "1. Name and Address of Reporting Person: Last First Middle" and a line `CIK: 0001234567` under it');
+      this.problem(this.filing.places.top, 'The draft names no reporting person. Add "1. Name and Address of Reporting Person: Last First Middle" and a line `CIK: 0001234567` under it.');
     }
     const extra = owners[MAX_OCCURS.reportingOwner];
-    if (extra) this.problem(extra.span, `The draft names ${owners.length} reporting persons: EDGAR takes at most ${MAX_OCCURS.reportingOwner} on one Form 4; file the others on a second one`);
+    if (extra) this.problem(extra.span, `The draft names ${owners.length} reporting persons, and EDGAR takes at most ${MAX_OCCURS.reportingOwner} on one Form 4. File the others on a second one.`);
     const byCik = new Map<string, ReportingOwner>();
     for (const owner of owners) {
       const key = (owner.cik.value ?? owner.cik.text).replace(/^0+(?=\d)/, '');
       const earlier = key !== '' ? byCik.get(key) : undefined;
-      if (earlier) this.problem(owner.cik.valueSpan, `${ownerLabel(owner)} has the CIK of ${ownerLabel(earlier)}: EDGAR suspends a filing that names an owner twice (§4.3.2); give each owner once, with its own CIK`);
+      if (earlier) this.problem(owner.cik.valueSpan, `${capitalized(ownerLabel(owner))} has the CIK of ${ownerLabel(earlier)}, and EDGAR suspends a filing that names an owner twice. Give each owner once, with its own CIK.`);
       else if (key !== '') byCik.set(key, owner);
       this.owner(owner);
     }
@@ -481,8 +497,8 @@ class Exporter {
     out.open('reportingOwnerId');
     out.leaf('rptOwnerCik', this.cik(owner.cik, owner.span, name === '' ? 'Box 1 gives no CIK for the reporting person' : `Box 1 gives no CIK for ${name}`, 'box 1', "each reporting owner's CIK"));
     if (!this.options.omitEdgarFilled && name !== '') {
-      this.length(name, MAX_LENGTH.rptOwnerName, owner.name.valueSpan, `${label}: the name`);
-      out.leaf('rptOwnerName', this.escaped(name, owner.name, `${label}: the name`));
+      this.length(name, MAX_LENGTH.rptOwnerName, owner.name.valueSpan, `${capitalized(label)}'s name`);
+      out.leaf('rptOwnerName', this.escaped(name, owner.name, `${capitalized(label)}'s name`));
     }
     out.close('reportingOwnerId');
     this.headerRefs(owner.name.refs, 'Box 1');
@@ -507,12 +523,12 @@ class Exporter {
     out.open('reportingOwnerAddress');
     for (const part of given) {
       const text = (part.field.value ?? part.field.text).trim();
-      const where = `${label}: the ${part.what}`;
-      this.headerRefs(part.field.refs, `${label}'s ${part.what}`);
+      const where = `${capitalized(label)}'s ${part.what}`;
+      this.headerRefs(part.field.refs, where);
       if (part.element === 'rptOwnerState') this.state(text, part.field, where);
       else this.length(text, part.limit, part.field.valueSpan, where);
       if (part.element === 'rptOwnerZipCode' && !ZIP_CODE_PATTERN.test(text)) {
-        this.problem(part.field.valueSpan, `${where} "${text}" has characters EDGAR does not take: letters, digits, spaces, # and - only`);
+        this.problem(part.field.valueSpan, `${where} ${quoted(text)} has characters EDGAR does not take. Write only letters, digits, spaces, # and -.`);
       }
       out.leaf(part.element, this.escaped(text, part.field, where));
     }
@@ -523,7 +539,7 @@ class Exporter {
     const known = STATE_CODES.get(text);
     if (known && !known.obsolete) return;
     if (known) {
-      this.problem(field.valueSpan, `${where} "${text}" (${known.name}) is an obsolete code EDGAR no longer takes from filers: write the current code of EDGAR's list (Appendix A)`);
+      this.problem(field.valueSpan, `${where} ${quoted(text)} (${known.name}) is an obsolete code EDGAR no longer takes from filers. Write the current code of EDGAR's list (Appendix A).`);
       return;
     }
     const upper = text.toUpperCase();
@@ -531,8 +547,8 @@ class Exporter {
     this.problem(
       field.valueSpan,
       suggestion
-        ? `${where} "${text}" is not a code of EDGAR's list (Appendix A): write ${suggestion}`
-        : `${where} "${text}" is not a code of EDGAR's list (Appendix A): write the two-character code, e.g. CA for California, X0 for the United Kingdom`,
+        ? `${where} ${quoted(text)} is not a code of EDGAR's list (Appendix A). Write ${suggestion}.`
+        : `${where} ${quoted(text, 12)} is not a code of EDGAR's list (Appendix A). Write the code, as in CA for California or X0 for the United Kingdom.`,
     );
   }
 
@@ -541,30 +557,30 @@ class Exporter {
     const r = owner.relationship;
     out.open('reportingOwnerRelationship');
     if (!r) {
-      this.problem(owner.span, `The draft gives no relationship for ${label}: add "5. Relationship of Reporting Person(s) to Issuer: Director" (or 10% Owner, Officer (title), Other (text)); EDGAR needs one for each reporting owner`);
+      this.problem(owner.span, `The draft gives no relationship for ${label}, which EDGAR needs. Add box 5, as in "5. Relationship of Reporting Person(s) to Issuer: Director".`);
       out.close('reportingOwnerRelationship');
       return;
     }
     if (!r.isDirector && !r.isOfficer && !r.isTenPercentOwner && !r.isOther) {
-      this.problem(r.span, 'Box 5 selects no relationship: EDGAR needs at least one of Director, 10% Owner, Officer (title) or Other (text) (cm(1))');
+      this.problem(r.span, 'Box 5 selects no relationship, and EDGAR needs one. Check at least one of Director, 10% Owner, Officer (title) or Other (text).');
     }
     out.leaf('isDirector', bool(r.isDirector));
     out.leaf('isOfficer', bool(r.isOfficer));
     out.leaf('isTenPercentOwner', bool(r.isTenPercentOwner));
     out.leaf('isOther', bool(r.isOther));
-    if (r.isOfficer) this.relationshipText(r, r.officerTitle, 'officerTitle', 'Officer', 'the officer title', 'Officer (Chief Executive Officer)', 'cm(2)');
-    if (r.isOther) this.relationshipText(r, r.otherText, 'otherText', 'Other', 'what "Other" is', 'Other (member of 13(d) group)', 'cm(3)');
+    if (r.isOfficer) this.relationshipText(r, r.officerTitle, 'officerTitle', 'Officer', 'the officer title', 'Officer (Chief Executive Officer)', 'Abbreviate it, as in EVP, Worldwide Field Ops.');
+    if (r.isOther) this.relationshipText(r, r.otherText, 'otherText', 'Other', 'what "Other" is', 'Other (member of 13(d) group)', 'Abbreviate it.');
     this.headerRefs(r.refs, 'Box 5');
     out.close('reportingOwnerRelationship');
   }
 
-  private relationshipText(r: Relationship, field: Field<string>, element: 'officerTitle' | 'otherText', option: string, what: string, example: string, rule: string): void {
+  private relationshipText(r: Relationship, field: Field<string>, element: 'officerTitle' | 'otherText', option: string, what: string, example: string, advice: string): void {
     const text = field.value ?? field.text;
     if (text === '') {
-      this.problem(r.span, `Box 5 says ${option} but not ${what}: write it as ${example} (EDGAR needs it, ${rule})`);
+      this.problem(r.span, `Box 5 says ${option} but not ${what}, which EDGAR needs. Write it as ${example}.`);
       return;
     }
-    this.length(text, MAX_LENGTH[element], field.valueSpan, `Box 5's ${option === 'Officer' ? 'officer title' : 'Other text'} "${text}"`, '; abbreviate it (EVP, Worldwide Field Ops)');
+    this.length(text, MAX_LENGTH[element], field.valueSpan, `Box 5's ${option === 'Officer' ? 'officer title' : 'Other text'} ${quoted(text)}`, advice);
     this.out.leaf(element, this.escaped(text, field, `Box 5's ${option === 'Officer' ? 'officer title' : 'Other text'}`));
   }
 
@@ -573,7 +589,7 @@ class Exporter {
     const f = this.filing;
     const rows = (f.nonDerivativeTable?.rows.length ?? 0) + (f.derivativeTable?.rows.length ?? 0);
     if (rows > 0 || f.notSubjectToSection16?.value === true) return;
-    this.problem(f.places.top, 'The draft reports no transaction and no holding: EDGAR suspends such a Form 4 unless the box "no longer subject to Section 16" is checked ([x]) (§4.3.3)');
+    this.problem(f.places.top, 'The draft reports no transaction and no holding, and EDGAR suspends such a Form 4. Report one, or check the box "no longer subject to Section 16" ([x]).');
   }
 
   // ---- the tables ------------------------------------------------------------------------------------
@@ -582,7 +598,7 @@ class Exporter {
     if (rows.length === 0) return;
     const extra = rows[MAX_OCCURS.tableRows];
     if (extra) {
-      this.problem(extra.span, `${tableName(extra.table)} has ${rows.length} rows: EDGAR takes at most ${MAX_OCCURS.tableRows} in each table, transactions and holdings together; report the rest on a second Form 4`);
+      this.problem(extra.span, `${tableName(extra.table)} has ${rows.length} rows, and EDGAR takes at most ${MAX_OCCURS.tableRows} in each table, transactions and holdings together. Report the rest on a second Form 4.`);
     }
     this.out.open(name);
     for (const row of rows) {
@@ -602,7 +618,7 @@ class Exporter {
       out.open('transactionAmounts');
       const amountWhere = columnLabel(row, 'amount');
       if (row.shares.value?.dollars) {
-        this.problem(row.shares.valueSpan, `${amountWhere} is a dollar amount: Table I reports a number of shares in EDGAR's XML; write the number of shares (a footnote may give the dollar value)`);
+        this.problem(row.shares.valueSpan, `${amountWhere} is a dollar amount, but EDGAR's Table I takes a number of shares. Write the number of shares; a footnote may give the dollars.`);
       }
       this.valued('transactionShares', this.quantity(row.shares, 'value', amountWhere, 'the number of shares'), row.shares.refs, 'value', amountWhere);
       this.price(row);
@@ -628,7 +644,7 @@ class Exporter {
       out.open('transactionAmounts');
       // The amount is in column 5 (A) or column 5 (D); the cell's references go with it.
       const amountWhere = columnLabel(row, row.acquiredDisposed.value === 'D' ? 'disposedAmount' : 'acquiredAmount');
-      const amount = this.quantity(row.shares, 'value', amountWhere, 'the number of derivative securities (in column 5 (A) or (D))');
+      const amount = this.quantity(row.shares, 'value', amountWhere, 'the number of securities');
       this.valued(row.shares.value?.dollars ? 'transactionTotalValue' : 'transactionShares', amount, row.shares.refs, 'value', amountWhere);
       this.price(row);
       this.acquiredDisposed(row, []);
@@ -654,7 +670,7 @@ class Exporter {
   }
 
   private title(element: string, field: Field<string>, where: string, what: string): void {
-    const written = this.text(field, 'value', where, what, MAX_LENGTH.securityTitle, '; shorten it (a footnote may say more)');
+    const written = this.text(field, 'value', where, what, MAX_LENGTH.securityTitle, 'Shorten it; a footnote may say more.');
     this.valued(element, written, field.refs, 'value', where);
   }
 
@@ -674,15 +690,15 @@ class Exporter {
     if (coding.value) {
       out.leaf('transactionCode', coding.value.code);
     } else {
-      if (coding.problem) this.problem(coding.valueSpan, `${codeWhere}: ${coding.problem}`);
-      else this.problem(coding.span, `${codeWhere} is blank: EDGAR needs the transaction code (General Instruction 8)`);
+      if (coding.problem) this.unreadable(coding.valueSpan, codeWhere, coding.problem);
+      else this.problem(coding.span, `${codeWhere} is blank, but EDGAR needs a transaction code. Write the code of General Instruction 8, as in P or S.`);
       out.leaf('transactionCode', this.escaped(coding.text, coding, codeWhere));
     }
     out.leaf('equitySwapInvolved', bool(coding.value?.equitySwap === true));
     for (const id of this.refIds(coding.refs, codeWhere)) out.footnoteId(id);
     out.close('transactionCoding');
     const vWhere = columnLabel(row, 'timeliness');
-    if (row.timeliness.problem) this.problem(row.timeliness.valueSpan, `${vWhere}: ${row.timeliness.problem}`);
+    if (row.timeliness.problem) this.unreadable(row.timeliness.valueSpan, vWhere, row.timeliness.problem);
     this.valued('transactionTimeliness', timeliness, row.timeliness.refs, 'optional', vWhere);
   }
 
@@ -697,8 +713,8 @@ class Exporter {
     const where = row.table === 'I' ? columnLabel(row, 'acquiredDisposed') : `${tableName(row.table)} row ${row.ordinal}, column 5`;
     let written: Written = field.value;
     if (!written) {
-      if (field.problem) this.problem(field.valueSpan, `${where}: ${field.problem}`);
-      else this.problem(field.span, row.table === 'I' ? `${where} is blank: EDGAR needs A (acquired) or D (disposed of)` : `${where} is blank: give the number in column 5 (A) or column 5 (D)`);
+      if (field.problem) this.unreadable(field.valueSpan, where, field.problem);
+      else this.problem(field.span, row.table === 'I' ? `${where} is blank, but EDGAR needs A (acquired) or D (disposed of). Write one of them.` : `${where} is blank. Give the number in column 5 (A) or column 5 (D).`);
       written = row.table === 'I' ? this.escaped(field.text, field, where) : '';
     }
     this.valued('transactionAcquiredDisposedCode', written, refs, 'value', where);
@@ -706,7 +722,7 @@ class Exporter {
 
   private owned(row: TableRow): void {
     const where = columnLabel(row, 'owned');
-    const written = this.quantity(row.ownedAfter, 'value', where, 'the amount owned after the reported transactions');
+    const written = this.quantity(row.ownedAfter, 'value', where, 'the amount owned');
     this.out.open('postTransactionAmounts');
     this.valued(row.ownedAfter.value?.dollars ? 'valueOwnedFollowingTransaction' : 'sharesOwnedFollowingTransaction', written, row.ownedAfter.refs, 'value', where);
     this.out.close('postTransactionAmounts');
@@ -720,20 +736,20 @@ class Exporter {
     out.open('ownershipNature');
     let written: Written = form.value;
     if (!written) {
-      if (form.problem) this.problem(form.valueSpan, `${formWhere}: ${form.problem}`);
-      else this.problem(form.span, `${formWhere} is blank: EDGAR needs D (direct) or I (indirect)`);
+      if (form.problem) this.unreadable(form.valueSpan, formWhere, form.problem);
+      else this.problem(form.span, `${formWhere} is blank, but EDGAR needs D (direct) or I (indirect). Write one of them.`);
       written = this.escaped(form.text, form, formWhere);
     }
     this.valued('directOrIndirectOwnership', written, form.refs, 'value', formWhere);
     const nature = row.nature.value ?? row.nature.text;
     if (form.value === 'D' && nature !== '') {
-      this.problem(row.nature.valueSpan, `${natureWhere} is filled in for a direct holding: EDGAR suspends a nature of ownership with D (cm(5)); clear it, or make the ownership form I`);
+      this.problem(row.nature.valueSpan, `${natureWhere} is filled in for a direct holding (D), and EDGAR suspends that. Clear it, or make the ownership form I.`);
     }
     if (form.value === 'I' && nature === '') {
-      this.problem(row.nature.span, `${natureWhere} is blank for an indirect holding: EDGAR needs it with I (cm(5)), e.g. By Trust or By Spouse`);
+      this.problem(row.nature.span, `${natureWhere} is blank, but EDGAR needs it with I (indirect). Say how the securities are held, as in By Trust or By Spouse.`);
     }
     if (nature !== '' || row.nature.refs.length > 0) {
-      const text = this.text(row.nature, 'value', natureWhere, 'the nature of ownership', MAX_LENGTH.natureOfOwnership, '; shorten it (a footnote may say more)');
+      const text = this.text(row.nature, 'value', natureWhere, 'the nature of ownership', MAX_LENGTH.natureOfOwnership, 'Shorten it; a footnote may say more.');
       this.valued('natureOfOwnership', text, row.nature.refs, 'value', natureWhere);
     }
     out.close('ownershipNature');
@@ -747,10 +763,10 @@ class Exporter {
       if (!field) continue;
       const where = columnLabel(row, kind);
       if (field.text !== '') {
-        this.problem(field.valueSpan, `${where} is filled in on a holdings row: EDGAR's holdings have no such column; clear it, or complete the row as a transaction`);
+        this.problem(field.valueSpan, `${where} is filled in on a holdings row, which has no such column in EDGAR's XML. Clear it, or make the row a transaction.`);
       }
       for (const ref of field.refs) {
-        this.problem(ref.span, `${where} refers to footnote (${ref.id}) on a holdings row, which EDGAR's XML cannot keep there: put the reference on the title or the amount owned`);
+        this.problem(ref.span, `${where} refers to footnote (${ref.id}), which a holdings row cannot keep there. Refer to it from the title or the amount owned.`);
       }
     }
   }
@@ -764,11 +780,11 @@ class Exporter {
     for (const f of footnotes) {
       const earlier = first.get(f.id);
       if (earlier) {
-        this.problem(f.markerSpan, `There are two footnotes (${f.id}): EDGAR suspends a filing that defines a footnote twice; renumber one (only the first is written)`);
+        this.problem(f.markerSpan, `There are two footnotes (${f.id}), and EDGAR suspends a filing that defines a footnote twice. Renumber one (only the first is written).`);
         continue;
       }
       if (f.id < 1 || f.id > MAX_OCCURS.footnote) {
-        this.problem(f.markerSpan, `Footnote (${f.id}): EDGAR numbers footnotes 1 to 99; renumber it`);
+        this.problem(f.markerSpan, `Footnote (${f.id}) has a number EDGAR does not take: it numbers footnotes 1 to 99. Renumber it.`);
         continue;
       }
       first.set(f.id, f);
@@ -777,7 +793,7 @@ class Exporter {
     this.out.open('footnotes');
     for (const f of [...first.values()].sort((a, b) => a.id - b.id)) {
       const where = `Footnote (${f.id})`;
-      this.length(f.text, MAX_LENGTH.footnote, f.textSpan, where, '; split it in two, or move part of it to the Remarks');
+      this.length(f.text, MAX_LENGTH.footnote, f.textSpan, where, 'Split it in two, or move part of it to the Remarks.');
       this.out.footnote(escapeXmlAttribute(`F${f.id}`).text, this.escaped(f.text, f.textSpan, where));
     }
     this.out.close('footnotes');
@@ -790,14 +806,14 @@ class Exporter {
       if (this.referred.has(f.id) || this.referredFromHeader.has(f.id) || reported.has(f.id)) continue;
       if (f.id < 1 || f.id > MAX_OCCURS.footnote) continue;
       reported.add(f.id);
-      this.problem(f.markerSpan, `Footnote (${f.id}) is referred to from no cell: EDGAR suspends a filing with a footnote nothing refers to; refer to it where it applies, or delete it`);
+      this.problem(f.markerSpan, `Footnote (${f.id}) is referred to from no cell, and EDGAR suspends a filing with a footnote nothing refers to. Refer to it where it applies, or delete it.`);
     }
   }
 
   private remarks(): void {
     const remarks = this.filing.remarks;
     if (!remarks || remarks.text === '') return;
-    this.length(remarks.text, MAX_LENGTH.remarks, remarks.textSpan, 'The Remarks', '; shorten them, or move part of them to footnotes');
+    this.length(remarks.text, MAX_LENGTH.remarks, remarks.textSpan, 'The Remarks', 'Shorten them, or move part of them to footnotes.');
     this.out.leaf('remarks', this.escaped(remarks.text, remarks.textSpan, 'The Remarks'));
   }
 
@@ -805,7 +821,7 @@ class Exporter {
     const signatures = this.filing.signatures;
     const out = this.out;
     if (signatures.length === 0) {
-      this.problem(this.filing.places.signature, 'The draft is not signed: add a line "/s/ Name" with the signature date (MM/DD/YYYY) on the line below it (EDGAR needs a signature and its date)');
+      this.problem(this.filing.places.signature, 'The draft is not signed, and EDGAR needs a signature and its date. Add a line "/s/ Name" and the date (MM/DD/YYYY) on the line below it.');
       out.open('ownerSignature');
       out.leaf('signatureName', '');
       out.leaf('signatureDate', '');
@@ -813,16 +829,16 @@ class Exporter {
       return;
     }
     const extra = signatures[MAX_OCCURS.ownerSignature];
-    if (extra) this.problem(extra.span, `The draft has ${signatures.length} signatures: EDGAR takes at most ${MAX_OCCURS.ownerSignature}`);
+    if (extra) this.problem(extra.span, `The draft has ${signatures.length} signatures, and EDGAR takes at most ${MAX_OCCURS.ownerSignature}. Remove the ones beyond ${MAX_OCCURS.ownerSignature}.`);
     for (const s of signatures) {
       out.open('ownerSignature');
       const name = s.name.value ?? s.name.text;
-      if (name === '') this.problem(s.span, 'The signature gives no name after /s/: EDGAR needs the name of the person who signs');
+      if (name === '') this.problem(s.span, 'The signature gives no name after /s/, and EDGAR needs the name of the person who signs. Write it after /s/.');
       else this.length(name, MAX_LENGTH.signatureName, s.name.valueSpan, 'The signature');
       out.leaf('signatureName', this.escaped(name, s.name, 'The signature'));
       this.headerRefs(s.name.refs, 'The signature');
       if (!s.date) {
-        this.problem(s.span, `The signature${name === '' ? '' : ` of ${name}`} has no date: write it (MM/DD/YYYY) on the line below the /s/ line (EDGAR needs it)`);
+        this.problem(s.span, `The signature${name === '' ? '' : ` of ${name}`} has no date, which EDGAR needs. Write it (MM/DD/YYYY) on the line below the /s/ line.`);
         out.leaf('signatureDate', '');
       } else {
         out.leaf('signatureDate', this.date(s.date, 'value', 'The signature date', 'the signature date') ?? '');

@@ -10,6 +10,7 @@
  */
 import { buildFootnoteIndex } from '../analysis/footnoteIndex';
 import { parseOwnershipXml, type ParsedXml } from '../parse/xml/reader';
+import { quoted, sentence } from '../text/sentence';
 import { childNamed, childrenNamed, type XmlElement } from '../parse/xml/xmlTree';
 import { positionIn } from '../text/edits';
 import type { Span } from '../text/position';
@@ -41,7 +42,8 @@ export function importOwnershipXml(text: string | ParsedXml): ImportedDraft | Re
   const first = malformed[0];
   if (first) {
     notes.push({
-      message: `The XML is not well formed (${first.message}${malformed.length > 1 ? `, and ${malformed.length - 1} more` : ''}): the draft holds what could be read`,
+      // The first problem says how the XML is not well formed; the XML's check lists every one.
+      message: `${sentence(first.message)} The draft holds what could be read.`,
       span: first.span,
     });
   }
@@ -68,21 +70,21 @@ function xmlOnlyNotes(source: ParsedXml): DraftNote[] {
   const at = (e: XmlElement): Span => ({ start: positionIn(source.lines, e.start), end: positionIn(source.lines, e.end) });
   const version = childNamed(doc, 'schemaVersion');
   if (version && version.text.trim() !== '') {
-    notes.push({ message: `schemaVersion ${version.text.trim()} is not carried: EDGAR sets it, and an export writes the version it follows`, span: at(version) });
+    notes.push({ message: `The schema version (schemaVersion ${quoted(version.text.trim(), 12)}) is not carried. EDGAR sets it, and an export writes the version it follows.`, span: at(version) });
   }
   childrenNamed(doc, 'reportingOwner').forEach((owner, i) => {
     const n = i + 1;
     const ccc = childNamed(childNamed(owner, 'reportingOwnerId') ?? owner, 'rptOwnerCcc');
     if (ccc && ccc.text.trim() !== '') {
-      notes.push({ message: `Reporting owner ${n}: the rptOwnerCcc is not carried: it is the filer's EDGAR access code, which a draft does not keep`, span: at(ccc) });
+      notes.push({ message: `The EDGAR access code of reporting owner ${n} (rptOwnerCcc) is not carried. A draft does not keep a filer's access code.`, span: at(ccc) });
     }
     const address = childNamed(owner, 'reportingOwnerAddress');
     const description = address ? childNamed(address, 'rptOwnerStateDescription') : undefined;
     if (description && description.text.trim() !== '') {
-      notes.push({ message: `Reporting owner ${n}: the rptOwnerStateDescription "${description.text.trim()}" is not carried: EDGAR writes it for display, it is not the filer's to give`, span: at(description) });
+      notes.push({ message: `The state description "${description.text.trim()}" of reporting owner ${n} (rptOwnerStateDescription) is not carried. EDGAR writes it for display.`, span: at(description) });
     }
     const good = address ? childNamed(address, 'rptOwnerGoodAddress') : undefined;
-    if (good) notes.push({ message: `Reporting owner ${n}: the rptOwnerGoodAddress is not carried: it is EDGAR's own mark`, span: at(good) });
+    if (good) notes.push({ message: `The good-address mark of reporting owner ${n} (rptOwnerGoodAddress) is not carried. It is EDGAR's own mark.`, span: at(good) });
   });
   for (const [tableName, rowNames] of [['nonDerivativeTable', ['nonDerivativeTransaction']], ['derivativeTable', ['derivativeTransaction']]] as const) {
     const table = childNamed(doc, tableName);
@@ -97,9 +99,9 @@ function xmlOnlyNotes(source: ParsedXml): DraftNote[] {
       const type = formType?.text.trim();
       const where = `Table ${tableName === 'nonDerivativeTable' ? 'I' : 'II'} row ${ordinal}`;
       if (formType && type === '5' && early === 'L') {
-        notes.push({ message: `${where}: transactionFormType 5 with timeliness L is not carried: the draft's V column says V (form type 5, early) or L (late), not both`, span: at(formType) });
+        notes.push({ message: `${where} gives form type 5 with timeliness L, which is not carried. The draft's V column says V (form type 5, early) or L (late), not both.`, span: at(formType) });
       } else if (formType && type === '4' && early === 'E') {
-        notes.push({ message: `${where}: transactionFormType 4 with timeliness E is written as V, which means form type 5`, span: at(formType) });
+        notes.push({ message: `${where} gives form type 4 with timeliness E (early). The draft writes it as V, which means form type 5.`, span: at(formType) });
       }
     }
   }
@@ -122,7 +124,7 @@ function strayFootnoteIds(source: ParsedXml, at: (e: XmlElement) => Span): Draft
       const span = at(element);
       if (!read.has(span.start)) {
         const id = element.attributes.find((a) => a.name === 'id')?.value ?? '';
-        notes.push({ message: `The footnote reference ${id === '' ? '' : `${id} `}in <${parent?.localName ?? '?'}> is not carried: no column of the form stands for that element`, span });
+        notes.push({ message: `The footnote reference ${id === '' ? '' : `${id} `}in <${parent?.localName ?? '?'}> is not carried, because no column of the form stands for that element.`, span });
       }
       continue;
     }

@@ -13,6 +13,7 @@ import { columnsOf } from '../model/columns';
 import type { DerivativeRow, Field, Filing, FootnoteRef, Quantity, TableRow, TransactionCoding } from '../model/filing';
 import { parseDraft } from '../parse/draft/parser';
 import type { Span } from '../text/position';
+import { sentence } from '../text/sentence';
 import type { DraftNote } from './writeDraft';
 
 interface Fact {
@@ -41,12 +42,13 @@ export function readBackNotes(filing: Filing, draft: string, noted: ReadonlySet<
 }
 
 function note(key: string, fact: { readonly value: string | undefined; readonly span?: Span }, read: string | undefined): DraftNote {
-  const message = `${key} is not carried: the filing has ${show(fact.value)}, the draft reads ${show(read)}`;
+  const message = sentence(`${key} is not carried: the filing has ${show(fact.value)}, and the draft reads ${show(read)}`);
   return fact.span ? { message, span: fact.span } : { message };
 }
 
 function show(value: string | undefined): string {
-  return value === undefined ? 'nothing' : value === '' ? 'a blank' : JSON.stringify(value);
+  // Cut, as `quoted` cuts, so that a long value does not fill the line.
+  return value === undefined ? 'nothing' : value === '' ? 'a blank' : JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
 }
 
 function refs(list: readonly FootnoteRef[]): string {

@@ -25,6 +25,7 @@ import type {
 } from '../model/filing';
 import { type CalendarDate, formatDate } from '../model/calendarDate';
 import type { Span } from '../text/position';
+import { quoted } from '../text/sentence';
 import { dateCell, escapeText, priceCell, quantityCell, textCell, withRefs } from './draftText';
 import { formatDraft } from '../features/formatting';
 import { parseDraft } from '../parse/draft/parser';
@@ -161,9 +162,9 @@ class DraftWriter {
     lines.push(`4. If Amendment, Date of Original Filed (Month/Day/Year): ${original ? this.boxDate(original) : ''}`.trimEnd());
     const amends = (original?.text ?? '') !== '';
     if (f.documentType === '4/A' && !amends) {
-      this.note('The documentType is 4/A but there is no dateOfOriginalSubmission: a draft is a 4/A when box 4 has a date, so this one reads as a Form 4', f.places.top, 'documentType');
+      this.note('The filing is a 4/A but gives no date of the original filing, so the draft reads as a Form 4. A draft is a 4/A when box 4 has a date.', f.places.top, 'documentType');
     } else if (f.documentType === '4' && amends) {
-      this.note('The documentType is 4 but there is a dateOfOriginalSubmission: a draft with a date in box 4 is a 4/A', original?.span, 'documentType');
+      this.note('The filing is a Form 4 but gives a date of the original filing, so the draft reads as a 4/A. A draft with a date in box 4 is a 4/A.', original?.span, 'documentType');
     }
     f.reportingOwners.forEach((owner, i) => lines.push(this.relationship(owner, i + 1)));
     const joint = f.filingMode?.value ?? f.reportingOwners.length > 1;
@@ -198,7 +199,7 @@ class DraftWriter {
     const r: Relationship | undefined = owner.relationship;
     const label = '5. Relationship of Reporting Person(s) to Issuer:';
     if (!r) {
-      this.note(`Reporting owner ${n} has no reportingOwnerRelationship: the draft gives it an empty box 5`, owner.span, `owner ${n} relationship`);
+      this.note(`Reporting owner ${n} has no relationship to the issuer (reportingOwnerRelationship), so the draft gives it an empty box 5.`, owner.span, `owner ${n} relationship`);
       return label;
     }
     const items: string[] = [];
@@ -213,10 +214,10 @@ class DraftWriter {
     if (officer && otherItem && unclosed(title)) items.push(otherItem, officer);
     else items.push(...[officer, otherItem].filter((x): x is string => x !== undefined));
     if (!r.isOfficer && r.officerTitle.text !== '') {
-      this.note(`Reporting owner ${n}: the officerTitle "${r.officerTitle.text}" is not carried: isOfficer is not set, and box 5 gives a title only to Officer`, r.officerTitle.span, `owner ${n} officerTitle`);
+      this.note(`The officer title ${quoted(r.officerTitle.text)} of reporting owner ${n} is not carried, because isOfficer is not set. Box 5 gives a title only to Officer.`, r.officerTitle.span, `owner ${n} officerTitle`);
     }
     if (!r.isOther && r.otherText.text !== '') {
-      this.note(`Reporting owner ${n}: the otherText "${r.otherText.text}" is not carried: isOther is not set, and box 5 gives a text only to Other`, r.otherText.span, `owner ${n} otherText`);
+      this.note(`The Other text ${quoted(r.otherText.text)} of reporting owner ${n} is not carried, because isOther is not set. Box 5 gives a text only to Other.`, r.otherText.span, `owner ${n} otherText`);
     }
     return withRefs(`${label} ${items.join(', ')}`.trimEnd(), r.refs);
   }
@@ -225,9 +226,9 @@ class DraftWriter {
 
   private rowNotes(r: TableRow): void {
     const where = `Table ${r.table} row ${r.ordinal}`;
-    if (r.damaged) this.note(`${where} could not be placed in its columns: it is written as its cells were read`, r.span);
+    if (r.damaged) this.note(`${where} could not be placed in its columns, so it is written as its cells were read.`, r.span);
     if (r.strayRefs.length > 0) {
-      this.note(`${where}: the references ${r.strayRefs.map((x) => `(${x.id})`).join(' ')} beyond its columns are not carried`, r.span, where);
+      this.note(`The references ${r.strayRefs.map((x) => `(${x.id})`).join(' ')} beyond the columns of ${where} are not carried.`, r.span, where);
     }
   }
 
@@ -260,14 +261,14 @@ class DraftWriter {
     const codeRefs: FootnoteRef[] = direction.refs.filter((x) => !own.has(x.id));
     if (codeRefs.length > 0 && amount === r.shares && !sameRefs(direction.refs, amount.refs)) {
       this.note(
-        `${where}: the reference${codeRefs.length > 1 ? 's' : ''} ${codeRefs.map((x) => `(${x.id})`).join(' ')} of the (A)/(D) code ${codeRefs.length > 1 ? 'are' : 'is'} written in the amount's cell, as the printed form shows ${codeRefs.length > 1 ? 'them' : 'it'}: the draft does not tell a reference on the code from one on the amount`,
+        `In ${where}, the reference${codeRefs.length > 1 ? 's' : ''} ${codeRefs.map((x) => `(${x.id})`).join(' ')} of the (A)/(D) code ${codeRefs.length > 1 ? 'are' : 'is'} written in the amount's cell, as the printed form shows. A draft does not tell the two apart.`,
         direction.span,
       );
     }
     if (direction.value === undefined && direction.text !== '') {
-      this.note(`${where}: the (A)/(D) code "${direction.text}" is neither A nor D; the amount is written in column 5 (A)`, direction.span, `${where}, (A) or (D)`);
+      this.note(`In ${where}, the (A)/(D) code ${quoted(direction.text)} is neither A nor D, so the amount is written in column 5 (A).`, direction.span, `${where}, (A) or (D)`);
     } else if (direction.value !== undefined && r.shares.text === '') {
-      this.note(`${where}: the (A)/(D) code ${direction.value} has no amount to stand with: a Table II row shows the code by the column its amount is in`, direction.span, `${where}, (A) or (D)`);
+      this.note(`In ${where}, the (A)/(D) code ${direction.value} has no amount to stand with. A Table II row shows the code by the column its amount is in.`, direction.span, `${where}, (A) or (D)`);
     }
     const amountCell = amount === r.shares ? quantityCell(amount, codeRefs) : quantityCell(amount);
     const other = disposed ? r.acquiredShares : r.disposedShares;
