@@ -158,6 +158,13 @@ describe('footnote-duplicate', () => {
     assert.equal(f.message, 'This cell refers to footnote (1) twice. Remove one of the references.');
   });
 
+  test('one footnote referenced three times from the same cell: one finding, at the second reference, with the count', () => {
+    const text = draft({ tableI: [S('$18.00 (1)(1)(1)', '64,500')], footnotes: ['(1) Weighted average.'] });
+    const f = one(check(text), 'footnote-duplicate');
+    assert.equal(f.column, columnOf(text, '(1)(1)(1)') + 3);
+    assert.equal(f.message, 'This cell refers to footnote (1) 3 times. Keep one of the references.');
+  });
+
   test('near miss: one footnote from several cells and rows, and two footnotes in one cell', () => {
     const text = draft({
       tableI: [S('$18.00 (1)(2)', '64,500', 'S (2)'), S('$18.10 (1)', '63,500', 'S (2)')],

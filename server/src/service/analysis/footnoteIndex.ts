@@ -66,13 +66,19 @@ export function buildFootnoteIndex(filing: Filing): FootnoteIndex {
       const fields = row.fields;
       for (let column = 0; column < fields.length; column++) {
         const field = fields[column] as Field<unknown>;
-        for (const ref of field.refs) uses.push({ ref, holder: field, field, row, column, where: describeCell(row, column) });
+        if (field.refs.length === 0) continue;
+        // One description per cell, shared by its references (a cell may hold thousands).
+        const where = describeCell(row, column);
+        for (const ref of field.refs) uses.push({ ref, holder: field, field, row, column, where });
       }
       const stray = { refs: row.strayRefs };
       for (const ref of row.strayRefs) uses.push({ ref, holder: stray, row, where: `Table ${row.table} row ${row.ordinal}` });
     }
   }
-  uses.sort((a, b) => a.ref.span.start - b.ref.span.start);
+  // Fields are visited in source order and each field's references are in order, so the list
+  // nearly always is already: it is sorted only when a field starts before the one before it
+  // ends (checked per field, not per reference: a cell may hold 350,000 references).
+  if (!inSourceOrder(uses)) uses.sort((a, b) => a.ref.span.start - b.ref.span.start);
   const usesById = new Map<number, RefUse[]>();
   for (const use of uses) {
     const list = usesById.get(use.ref.id);
@@ -107,4 +113,19 @@ export function footnotesOfRow(index: FootnoteIndex, row: TableRow): Footnote[] 
 export function footnotesOfField(index: FootnoteIndex, field: Field<unknown>): Footnote[] {
   if (field.refs.length === 0) return [];
   return field.refs.flatMap((ref) => index.footnotesById.get(ref.id) ?? []);
+}
+
+/** Whether each holder's references start after the previous holder's end (see buildFootnoteIndex). */
+function inSourceOrder(uses: readonly RefUse[]): boolean {
+  let end = -Infinity;
+  let holder: RefHolder | undefined;
+  for (let i = 0; i < uses.length; i++) {
+    const use = uses[i] as RefUse;
+    if (use.holder === holder) continue;
+    holder = use.holder;
+    const refs = holder.refs;
+    if ((refs[0] as FootnoteRef).span.start < end) return false;
+    end = (refs[refs.length - 1] as FootnoteRef).span.start;
+  }
+  return true;
 }
