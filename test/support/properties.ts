@@ -147,7 +147,10 @@ function mapPosition(text: string, lines: readonly SourceLine[], edits: readonly
 /** The text's characters that formatting must keep: all but white space, and but the dashes of separator rows. */
 export function keptCharacters(text: string): string {
   return splitLines(text)
-    .map((l) => (/^\s*\|?[\s|:-]*-[\s|:-]*$/.test(l.text) && l.text.includes('|') ? l.text.replace(/-/g, '') : l.text))
+    // A separator row: only white space, pipes, colons and dashes, with a dash and a pipe. Tested
+    // with a regular expression that cannot backtrack (the one before was quadratic: a megabyte
+    // line of tabs took two minutes, and the fuzz counted it as a hang of the service).
+    .map((l) => (/^[\s|:-]*$/.test(l.text) && l.text.includes('-') && l.text.includes('|') ? l.text.replace(/-/g, '') : l.text))
     .join('')
     .replace(/\s+/g, '');
 }

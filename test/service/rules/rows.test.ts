@@ -6,13 +6,27 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEFAULT_HEADER, check, columnOf, draft, lineOf, rawFindingsOf, rowI, rowII, line1 } from '../../support/drafts';
-import { EXERCISE_I, EXERCISE_II, WILSON, applyFix, cellColumn, changedLines, fixOf, none, noErrorOrWarning, one } from './common';
+import { EXERCISE_I, EXERCISE_II, SALE_I, WEIGHTED_AVERAGE_FOOTNOTE, WILSON, applyFix, cellColumn, changedLines, fixOf, none, noErrorOrWarning, one } from './common';
 
 /** A Table I row on 08/06/2013 with the given code, direction, price and amount owned after. */
 const row = (code: string, ad: string, price: string, owned: string, amount = '1,000'): string =>
   rowI('Common Stock', '08/06/2013', '', code, '', amount, ad, price, owned, 'D', '');
 
 describe('code-direction', () => {
+  test('the acquisition of an exercise coded S (A, the exercise\'s date, amount and price): no flip offered, which would unpair it', () => {
+    const miscoded = EXERCISE_I.replace('| M |', '| S |');
+    const text = draft({ tableI: [miscoded, SALE_I], tableII: [EXERCISE_II], footnotes: [WEIGHTED_AVERAGE_FOOTNOTE] });
+    const [f, ...others] = rawFindingsOf(text, 'code-direction');
+    assert.deepEqual(others, []);
+    assert.equal(line1(f?.span), lineOf(text, '| S |'));
+    assert.deepEqual(f?.fixes, []);
+    // The Table II exercise is paired with it, coded otherwise: a warning, not an unpaired error.
+    assert.deepEqual(check(text).filter((x) => x.rule === 'exercise-unpaired').map((x) => x.severity), ['warning']);
+    // An S coded A that pairs with nothing keeps its flip.
+    const alone = draft({ tableI: [rowI('Common Stock', '08/06/2013', '', 'S', '', '1,000', 'A', '$18.00', '56,500', 'D', '')] });
+    assert.equal(rawFindingsOf(alone, 'code-direction')[0]?.fixes.length, 1);
+  });
+
   test('a sale coded A (a real error in a filed form): error at the (A)/(D) cell', () => {
     // Real data: a filing whose fourth S row of the day says A while its running balance was
     // computed as a disposal (8,991 − 5,494 = 3,497).

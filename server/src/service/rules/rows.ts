@@ -31,10 +31,14 @@ export const codeDirection: RuleDefinition = {
   severityNote: 'error for S with A and P with D, warning otherwise',
   summary: 'A code against its direction: S, F, D, U or H with A; P, L or A with D; G with a price above 0.',
   description:
-    'Some codes imply the direction of the transaction: a sale (S), a withholding (F), a disposition to the issuer (D), a tender (U) or an expiration with value (H) dispose of shares; a purchase (P), a small acquisition (L) or a grant (A) acquire them. A sale coded A is a real error found in filed forms. A gift (G) has no price. The quick fix flips (A)/(D).',
+    'Some codes imply the direction of the transaction: a sale (S), a withholding (F), a disposition to the issuer (D), a tender (U) or an expiration with value (H) dispose of shares; a purchase (P), a small acquisition (L) or a grant (A) acquire them. A sale coded A is a real error found in filed forms. A gift (G) has no price. The quick fix flips (A)/(D), except on a row that pairs with a Table II exercise by its date, title and amount: there the code is what is wrong, and a flip would leave the exercise unpaired.',
   example: { draft: '| Common Stock | 08/06/2013 | | S | | 10,000 | A | $18.37 | 75,500 | D | |', message: 'S (sale) disposes of shares, but the row says A (acquired). Change one of them.' },
   source: 'model',
   check({ analysis, report }) {
+    // An acquisition that pairs with a Table II exercise by date, title and amount (coded
+    // otherwise): there the code is what is wrong, and flipping (A)/(D) would leave the exercise
+    // without its acquisition (exercise-unpaired, found by the fuzz). No flip is offered for it.
+    const exerciseAcquisitions = new Set(analysis.exercises.crossCoded.map((g) => g.acquisition));
     for (const row of analysis.rows.trusted) {
       const code = row.coding.value?.code;
       const direction = row.acquiredDisposed.value;
@@ -46,7 +50,7 @@ export const codeDirection: RuleDefinition = {
           span: row.acquiredDisposed.valueSpan,
           message: `${name} disposes of shares, but the row says A (acquired). Change one of them.`,
           severity: code === 'S' ? 'error' : 'warning',
-          fixes: directionFixes(row, analysis),
+          fixes: exerciseAcquisitions.has(row) ? [] : directionFixes(row, analysis),
         });
       } else if (direction === 'D' && ACQUISITION_CODES.has(code)) {
         report({
